@@ -1,0 +1,129 @@
+//! Pattern tree → the flat rules AWS evaluates: `$or` expanded into
+//! alternatives (outer fields copied into each branch, a branch's field
+//! overriding an outer one at the same path), later duplicate paths winning,
+//! and the two limits AWS checks after compiling (SPEC §5.9, §5.12).
+
+use crate::operators::wildcard::MAX_COMPLEXITY;
+use crate::pattern::{
+    AnythingBut, ConditionKind, ErrorKind, Leaf, LeafId, MemberValue, ObjectNode, ParsedPattern,
+    PatternError,
+};
+use crate::span::Span;
+
+/// Most alternatives `$or` may expand to.
+pub const MAX_COMBINATIONS: usize = 1000;
+
+/// One alternative of the pattern: fields that must all be met.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rule {
+    /// The fields, at most one per joined path.
+    pub leaves: Vec<LeafId>,
+    /// Which branch of which `$or` this alternative took: `(or id, branch index)`.
+    pub branches: Vec<(usize, usize)>,
+}
+
+impl Rule {
+    fn set(&mut self, id: LeafId, leaves: &[Leaf]) {
+        let joined = &leaves[id].joined;
+        self.leaves.retain(|&l| &leaves[l].joined != joined);
+        self.leaves.push(id);
+    }
+}
+
+/// Expands the pattern into its alternatives and applies AWS's limits.
+pub fn compile(p: &ParsedPattern) -> Result<Vec<Rule>, PatternError> {
+    check_complexity(p)?;
+    expand(&p.root, &p.leaves)
+}
+
+fn product(a: Vec<Rule>, b: Vec<Rule>, leaves: &[Leaf], span: Span) -> Result<Vec<Rule>, PatternError> {
+    let n = a.len().saturating_mul(b.len());
+    if n > MAX_COMBINATIONS {
+        return Err(too_many(n, span));
+    }
+    if b.len() == 1 && b[0].leaves.is_empty() && b[0].branches.is_empty() {
+        return Ok(a);
+    }
+    let mut out = Vec::with_capacity(n);
+    for x in &a {
+        for y in &b {
+            let mut r = x.clone();
+            for &l in &y.leaves {
+                r.set(l, leaves);
+            }
+            r.branches.extend_from_slice(&y.branches);
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+fn too_many(n: usize, span: Span) -> PatternError {
+    PatternError::new(
+        ErrorKind::TooManyCombinations,
+        format!(
+            "The $or lists in this pattern combine into {n} alternatives; EventBridge allows at most {MAX_COMBINATIONS}"
+        ),
+        span,
+        &[],
+    )
+}
+
+fn expand(obj: &ObjectNode, leaves: &[Leaf]) -> Result<Vec<Rule>, PatternError> {
+    let mut rules = vec![Rule::default()];
+    for m in &obj.members {
+        match &m.value {
+            MemberValue::Leaf(id) => rules.iter_mut().for_each(|r| r.set(*id, leaves)),
+            MemberValue::Object(o) => {
+                let sub = expand(o, leaves)?;
+                rules = product(rules, sub, leaves, o.span)?;
+            }
+            MemberValue::Or(_) => {}
+        }
+    }
+    for m in &obj.members {
+        if let MemberValue::Or(node) = &m.value {
+            let mut alternatives = Vec::new();
+            for (i, b) in node.branches.iter().enumerate() {
+                for mut r in expand(b, leaves)? {
+                    r.branches.insert(0, (node.id, i));
+                    alternatives.push(r);
+                    if alternatives.len() > MAX_COMBINATIONS {
+                        return Err(too_many(alternatives.len(), node.span));
+                    }
+                }
+            }
+            rules = product(rules, alternatives, leaves, node.span)?;
+        }
+    }
+    Ok(rules)
+}
+
+/// AWS refuses wildcards whose automaton would be too non-deterministic
+/// ("Rule is too complex"). Its metric is unpublished; ours is the largest
+/// estimate of any one wildcard on a field (a sum would refuse ordinary lists
+/// of ARN wildcards that AWS accepts).
+fn check_complexity(p: &ParsedPattern) -> Result<(), PatternError> {
+    for leaf in &p.leaves {
+        let mut total = 0usize;
+        for c in &leaf.conditions {
+            let n = match &c.kind {
+                ConditionKind::Wildcard(_, w) => w.complexity(),
+                ConditionKind::AnythingBut(AnythingBut::Wildcards(ws)) => {
+                    ws.iter().map(|(_, w)| w.complexity()).fold(0, usize::saturating_add)
+                }
+                _ => 0,
+            };
+            total = total.max(n);
+            if total > MAX_COMPLEXITY {
+                return Err(PatternError::new(
+                    ErrorKind::WildcardTooComplex,
+                    "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character",
+                    c.span,
+                    &[],
+                ));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,399 @@
+//! Event text → its leaf values, the way AWS's matcher sees an event: each
+//! string, number, boolean or null at a path of keys joined with `.`, arrays
+//! crushed out (every element at the same path) but remembered, so fields
+//! from different elements of one array can be kept apart (SPEC §2).
+//!
+//! The fast path reads only what the pattern names: subtrees no pattern path
+//! goes into are skipped without being decoded.
+
+use crate::json::{decode_string, JsonError, Reader, TokenKind};
+use crate::number::comparable;
+use crate::span::{Encoding, LineCol, LineIndex, Span};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// A leaf value of an event.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    /// A string, escapes resolved.
+    Str(Cow<'a, str>),
+    /// A number: its exact text, and its double when exactly representable.
+    Num {
+        /// As written in the event.
+        text: &'a str,
+        /// See [`crate::number::comparable`].
+        value: Option<f64>,
+    },
+    /// `true` / `false`.
+    Bool(bool),
+    /// `null`.
+    Null,
+}
+
+impl Value<'_> {
+    /// `string`, `number`, `boolean` or `null`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Str(_) => "string",
+            Value::Num { .. } => "number",
+            Value::Bool(_) => "boolean",
+            Value::Null => "null",
+        }
+    }
+}
+
+/// One leaf of the event.
+#[derive(Debug, Clone)]
+pub struct EventLeaf<'a> {
+    /// Index of the pattern path this leaf is at (selective reading), else `u32::MAX`.
+    pub path_id: u32,
+    /// The joined path (only when the whole event is read).
+    pub path: String,
+    /// The value.
+    pub value: Value<'a>,
+    /// The value's text in the event.
+    pub span: Span,
+    /// `start..end` into [`FlatEvent::trails`]: the arrays around this leaf.
+    pub trail: (u32, u32),
+}
+
+/// A path in the event that holds no leaf: an object, or an empty array.
+#[derive(Debug, Clone)]
+pub struct EventContainer {
+    /// The joined path.
+    pub path: String,
+    /// Where its value starts (`{` or `[`).
+    pub span: Span,
+    /// `true` for an object, `false` for an empty array.
+    pub is_object: bool,
+}
+
+/// The leaves of an event.
+#[derive(Debug, Clone, Default)]
+pub struct FlatEvent<'a> {
+    /// Leaves in document order.
+    pub leaves: Vec<EventLeaf<'a>>,
+    /// `(array id, element index)` pairs, sliced by each leaf's `trail`.
+    pub trails: Vec<(u32, u32)>,
+    /// Objects and empty arrays (only when the whole event is read).
+    pub containers: Vec<EventContainer>,
+}
+
+impl FlatEvent<'_> {
+    /// The arrays around a leaf, outermost first.
+    pub fn trail(&self, leaf: &EventLeaf<'_>) -> &[(u32, u32)] {
+        &self.trails[leaf.trail.0 as usize..leaf.trail.1 as usize]
+    }
+
+    /// Whether two leaves could come from one element of every array they share.
+    pub fn compatible(&self, a: &EventLeaf<'_>, b: &EventLeaf<'_>) -> bool {
+        trails_compatible(self.trail(a), self.trail(b))
+    }
+}
+
+/// Two trails conflict when they pass through the same array at different elements.
+pub fn trails_compatible(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        if x.0 != y.0 {
+            return true;
+        }
+        if x.1 != y.1 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Which paths to read: the pattern's leaf paths and every path on the way to one.
+#[derive(Debug, Clone, Default)]
+pub struct Selector {
+    leaves: HashMap<String, u32>,
+    inner: HashSet<String>,
+}
+
+impl Selector {
+    /// A selector for these joined paths; path `i` gets id `i`.
+    pub fn new<'p>(paths: impl IntoIterator<Item = &'p str>) -> Self {
+        let mut s = Selector::default();
+        for p in paths {
+            let id = s.leaves.len() as u32;
+            s.leaves.entry(p.to_string()).or_insert(id);
+            for (i, _) in p.match_indices('.') {
+                s.inner.insert(p[..i].to_string());
+            }
+        }
+        s
+    }
+
+    /// The id of a leaf path.
+    pub fn id(&self, path: &str) -> Option<u32> {
+        self.leaves.get(path).copied()
+    }
+
+    /// Number of distinct paths.
+    pub fn len(&self) -> usize {
+        self.leaves.len()
+    }
+
+    /// No paths at all.
+    pub fn is_empty(&self) -> bool {
+        self.leaves.is_empty()
+    }
+}
+
+/// Why an event could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventError {
+    /// What is wrong.
+    pub message: String,
+    /// Where.
+    pub span: Span,
+}
+
+impl EventError {
+    /// Where the error starts in `text` (the event this error came from).
+    pub fn position(&self, text: &str, encoding: Encoding) -> LineCol {
+        LineIndex::new(text).line_col(self.span.start, encoding)
+    }
+}
+
+impl fmt::Display for EventError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for EventError {}
+
+impl From<JsonError> for EventError {
+    fn from(e: JsonError) -> Self {
+        EventError {
+            message: e.message,
+            span: e.span,
+        }
+    }
+}
+
+enum Frame {
+    Object { path_len: usize },
+    Array { path_len: usize, index: u32 },
+}
+
+/// Reads an event. With a selector, only the selected paths are kept (and
+/// `path` is left empty); without one, every leaf and container is kept.
+pub fn flatten<'a>(text: &'a str, selector: Option<&Selector>) -> Result<FlatEvent<'a>, EventError> {
+    let mut r = Reader::new(text, usize::MAX);
+    let first = r.next_token()?;
+    if first.kind != TokenKind::BeginObject {
+        return Err(EventError {
+            message: "The event must be a JSON object (AWS: Parameter Event is not valid.)".into(),
+            span: if first.kind == TokenKind::End {
+                Span::empty(first.span.start as usize)
+            } else {
+                first.span
+            },
+        });
+    }
+    let full = selector.is_none();
+    let mut out = FlatEvent::default();
+    let mut path = String::new();
+    let mut frames = vec![Frame::Object { path_len: 0 }];
+    let mut trail: Vec<(u32, u32)> = Vec::new();
+    let mut next_array = 0u32;
+    // The path the next value is at, and whether it is wanted.
+    loop {
+        let t = r.next_token()?;
+        let in_array = matches!(frames.last(), Some(Frame::Array { .. }));
+        let value_token = match t.kind {
+            TokenKind::End => return Ok(out),
+            TokenKind::EndObject | TokenKind::EndArray => {
+                let frame = frames.pop().expect("balanced");
+                let (path_len, empty_array) = match frame {
+                    Frame::Object { path_len } => (path_len, false),
+                    Frame::Array { path_len, index } => {
+                        trail.pop();
+                        (path_len, index == 0)
+                    }
+                };
+                if full && empty_array {
+                    out.containers.push(EventContainer {
+                        path: path.clone(),
+                        span: t.span,
+                        is_object: false,
+                    });
+                }
+                path.truncate(path_len);
+                if frames.is_empty() {
+                    return Ok(out);
+                }
+                continue;
+            }
+            TokenKind::Key => {
+                let key = decode_string(r.slice(t.span));
+                let v = r.next_token()?;
+                let path_len = path.len();
+                if key.is_empty() {
+                    // event-ruler never matches an empty key (SPEC §2.1).
+                    r.skip_value(v)?;
+                    continue;
+                }
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&key);
+                let wanted = match selector {
+                    None => true,
+                    Some(s) => match v.kind {
+                        TokenKind::BeginObject => s.inner.contains(path.as_str()),
+                        TokenKind::BeginArray => {
+                            s.inner.contains(path.as_str()) || s.leaves.contains_key(path.as_str())
+                        }
+                        _ => s.leaves.contains_key(path.as_str()),
+                    },
+                };
+                if !wanted {
+                    r.skip_value(v)?;
+                    path.truncate(path_len);
+                    continue;
+                }
+                // The member's value: containers push a frame that restores the path.
+                match v.kind {
+                    TokenKind::BeginObject | TokenKind::BeginArray => {}
+                    _ => {
+                        push_leaf(&mut out, &r, v, &path, selector, &trail);
+                        path.truncate(path_len);
+                        continue;
+                    }
+                }
+                (v, path_len)
+            }
+            _ => {
+                // An array element.
+                debug_assert!(in_array);
+                if let Some(Frame::Array { index, .. }) = frames.last_mut() {
+                    if let Some(last) = trail.last_mut() {
+                        last.1 = *index;
+                    }
+                    *index += 1;
+                }
+                match t.kind {
+                    TokenKind::BeginObject | TokenKind::BeginArray => {}
+                    _ => {
+                        push_leaf(&mut out, &r, t, &path, selector, &trail);
+                        continue;
+                    }
+                }
+                (t, path.len())
+            }
+        };
+        let (v, path_len) = value_token;
+        if v.kind == TokenKind::BeginObject {
+            if full && !path.is_empty() {
+                out.containers.push(EventContainer {
+                    path: path.clone(),
+                    span: v.span,
+                    is_object: true,
+                });
+            }
+            frames.push(Frame::Object { path_len });
+        } else {
+            frames.push(Frame::Array { path_len, index: 0 });
+            trail.push((next_array, 0));
+            next_array += 1;
+        }
+    }
+}
+
+fn push_leaf<'a>(
+    out: &mut FlatEvent<'a>,
+    r: &Reader<'a>,
+    t: crate::json::Token,
+    path: &str,
+    selector: Option<&Selector>,
+    trail: &[(u32, u32)],
+) {
+    if selector.is_some_and(|s| s.id(path).is_none()) {
+        return;
+    }
+    let raw = r.slice(t.span);
+    let value = match t.kind {
+        TokenKind::String => Value::Str(decode_string(raw)),
+        TokenKind::Number => Value::Num {
+            text: raw,
+            value: comparable(raw),
+        },
+        TokenKind::True => Value::Bool(true),
+        TokenKind::False => Value::Bool(false),
+        _ => Value::Null,
+    };
+    let start = out.trails.len() as u32;
+    out.trails.extend_from_slice(trail);
+    let (path_id, path) = match selector {
+        Some(s) => match s.id(path) {
+            Some(id) => (id, String::new()),
+            None => return,
+        },
+        None => (u32::MAX, path.to_string()),
+    };
+    out.leaves.push(EventLeaf {
+        path_id,
+        path,
+        value,
+        span: t.span,
+        trail: (start, out.trails.len() as u32),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(text: &str) -> Vec<(String, String)> {
+        let flat = flatten(text, None).unwrap();
+        flat.leaves
+            .iter()
+            .map(|l| (l.path.clone(), text[l.span.range()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn flattens_with_dots_and_crushed_arrays() {
+        assert_eq!(
+            paths(r#"{"a": {"b": [1, {"c": "x"}, [true]]}, "d.e": null, "f": []}"#),
+            vec![
+                ("a.b".into(), "1".into()),
+                ("a.b.c".into(), "\"x\"".into()),
+                ("a.b".into(), "true".into()),
+                ("d.e".into(), "null".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn selective_reading_skips_unnamed_subtrees() {
+        let sel = Selector::new(["detail.state"]);
+        let text = r#"{"source": "x", "detail": {"junk": {"deep": [1,2,3]}, "state": "on"}}"#;
+        let flat = flatten(text, Some(&sel)).unwrap();
+        assert_eq!(flat.leaves.len(), 1);
+        assert_eq!(flat.leaves[0].value, Value::Str("on".into()));
+    }
+
+    #[test]
+    fn array_elements_are_told_apart() {
+        let text = r#"{"e": [{"f": "Anna", "l": "Smith"}, {"f": "Peter", "l": "Jones"}]}"#;
+        let flat = flatten(text, None).unwrap();
+        let anna = &flat.leaves[0];
+        let smith = &flat.leaves[1];
+        let jones = &flat.leaves[3];
+        assert!(flat.compatible(anna, smith));
+        assert!(!flat.compatible(anna, jones));
+    }
+
+    #[test]
+    fn not_an_object_and_deep_nesting() {
+        assert!(flatten("[1]", None).unwrap_err().message.contains("JSON object"));
+        let deep = format!("{{\"a\":{}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(flatten(&deep, None).unwrap().leaves.len(), 1);
+    }
+}

@@ -1,0 +1,290 @@
+//! The trace: for the alternative that matched (or came closest), what each
+//! pattern field found in the event, with spans into both texts. It is data;
+//! [`crate::render`] and the web app turn it into words.
+
+use crate::condition::accepts;
+use crate::event::{flatten, EventLeaf, FlatEvent};
+use crate::hints::{hints_for, Hint};
+use crate::matcher::{consistent_choice, field_result, FieldResult};
+use crate::pattern::{ConditionKind, LeafId};
+use crate::span::Span;
+use crate::{EventError, Pattern};
+
+/// The three states a field is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldStatus {
+    /// The field's conditions are met.
+    Matched,
+    /// The event has the path, but no value meets a condition.
+    Failed,
+    /// The event has no value at the path.
+    Missing,
+}
+
+impl FieldStatus {
+    /// `matched`, `failed` or `missing`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldStatus::Matched => "matched",
+            FieldStatus::Failed => "failed",
+            FieldStatus::Missing => "missing",
+        }
+    }
+}
+
+/// An event value the trace refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueRef {
+    /// Joined path of the value.
+    pub path: String,
+    /// Its text in the event.
+    pub span: Span,
+    /// The JSON text (long values shortened).
+    pub text: String,
+    /// `string`, `number`, `boolean` or `null`.
+    pub type_name: &'static str,
+}
+
+/// What one field found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldOutcome {
+    /// Condition `condition` (index in the field's list) accepted `value`.
+    Matched {
+        /// Index of the condition.
+        condition: usize,
+        /// The value.
+        value: ValueRef,
+    },
+    /// `exists: false` is met: the event has no value here.
+    AbsentAsRequired,
+    /// No value at this path.
+    Missing,
+    /// The path holds an object or an empty array, which are not values.
+    NotALeaf {
+        /// Where the object or array starts.
+        span: Span,
+        /// `true` for an object.
+        is_object: bool,
+    },
+    /// Values exist; none meets any condition (closest first).
+    NoConditionMet {
+        /// The values that were tried.
+        values: Vec<ValueRef>,
+    },
+    /// Values meet the conditions, but only in other elements of an array
+    /// than the values chosen for `with`.
+    ArrayConflict {
+        /// A value that would have matched on its own.
+        value: ValueRef,
+        /// The field it conflicts with.
+        with: String,
+    },
+}
+
+/// One pattern field of the shown alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldTrace {
+    /// The pattern leaf.
+    pub leaf: LeafId,
+    /// Its joined path.
+    pub path: String,
+    /// Matched, failed or missing.
+    pub status: FieldStatus,
+    /// The details.
+    pub outcome: FieldOutcome,
+    /// Suggestions that are certain to be relevant.
+    pub hints: Vec<Hint>,
+}
+
+/// The explanation of one verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    /// The verdict, equal to [`Pattern::matches`].
+    pub matched: bool,
+    /// Index of the alternative shown (the first that matched, else the closest).
+    pub rule: usize,
+    /// How many alternatives `$or` produced.
+    pub alternatives: usize,
+    /// `$or` branches the shown alternative took: `(or id, branch)`.
+    pub branches: Vec<(usize, usize)>,
+    /// One entry per field of the shown alternative, in pattern order.
+    pub fields: Vec<FieldTrace>,
+    /// Pattern leaves outside the shown alternative (other `$or` branches,
+    /// or an earlier duplicate key that a later one replaced).
+    pub inactive: Vec<LeafId>,
+}
+
+const SHOWN_VALUES: usize = 5;
+
+pub(crate) fn value_ref(event: &str, leaf: &EventLeaf<'_>) -> ValueRef {
+    let raw = &event[leaf.span.range()];
+    let text = if raw.chars().count() > 200 {
+        let cut: String = raw.chars().take(200).collect();
+        format!("{cut}…")
+    } else {
+        raw.to_string()
+    };
+    ValueRef {
+        path: leaf.path.clone(),
+        span: leaf.span,
+        text,
+        type_name: leaf.value.type_name(),
+    }
+}
+
+pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
+    let mut flat = flatten(event, None)?;
+    let sel = p.selector();
+    for leaf in &mut flat.leaves {
+        leaf.path_id = sel.id(&leaf.path).unwrap_or(u32::MAX);
+    }
+    let by_path = crate::matcher::group_by_path(&flat, sel.len());
+    let leaves = &p.tree().leaves;
+    let mut best: Option<(usize, usize, Vec<FieldTrace>)> = None;
+    for (ri, rule) in p.rules().iter().enumerate() {
+        let mut order: Vec<LeafId> = rule.leaves.clone();
+        order.sort_unstable();
+        let fields = trace_rule(p, &order, &flat, &by_path, event);
+        let failures = fields
+            .iter()
+            .filter(|f| f.status != FieldStatus::Matched)
+            .count();
+        if failures == 0 {
+            best = Some((ri, 0, fields));
+            break;
+        }
+        if best.as_ref().is_none_or(|b| failures < b.1) {
+            best = Some((ri, failures, fields));
+        }
+    }
+    let (rule, failures, mut fields) = best.expect("a pattern has at least one alternative");
+    let all_paths: Vec<&str> = flat
+        .leaves
+        .iter()
+        .map(|l| l.path.as_str())
+        .chain(flat.containers.iter().map(|c| c.path.as_str()))
+        .collect();
+    for f in &mut fields {
+        f.hints = hints_for(&leaves[f.leaf], &f.outcome, &flat, &by_path[p.leaf_path()[f.leaf] as usize], &all_paths);
+    }
+    let shown = &p.rules()[rule];
+    let inactive = (0..leaves.len())
+        .filter(|l| !shown.leaves.contains(l))
+        .collect();
+    Ok(Trace {
+        matched: failures == 0,
+        rule,
+        alternatives: p.rules().len(),
+        branches: shown.branches.clone(),
+        fields,
+        inactive,
+    })
+}
+
+fn trace_rule(
+    p: &Pattern,
+    order: &[LeafId],
+    flat: &FlatEvent<'_>,
+    by_path: &[Vec<u32>],
+    event: &str,
+) -> Vec<FieldTrace> {
+    let leaves = &p.tree().leaves;
+    let mut fields = Vec::with_capacity(order.len());
+    // Fields met by values, for the array-consistency check: (position in `fields`, candidates).
+    let mut chosen: Vec<(usize, Vec<u32>)> = Vec::new();
+    for &id in order {
+        let leaf = &leaves[id];
+        let values = &by_path[p.leaf_path()[id] as usize];
+        let (status, outcome) = match field_result(leaf, values, flat) {
+            FieldResult::Absent => (FieldStatus::Matched, FieldOutcome::AbsentAsRequired),
+            FieldResult::Candidates(c) => {
+                chosen.push((fields.len(), c.clone()));
+                let first = &flat.leaves[c[0] as usize];
+                let condition = leaf
+                    .conditions
+                    .iter()
+                    .position(|cond| accepts(&cond.kind, &first.value))
+                    .unwrap_or(0);
+                (
+                    FieldStatus::Matched,
+                    FieldOutcome::Matched {
+                        condition,
+                        value: value_ref(event, first),
+                    },
+                )
+            }
+            FieldResult::Failed if values.is_empty() => {
+                match flat.containers.iter().find(|c| c.path == leaf.joined) {
+                    Some(c) => (
+                        FieldStatus::Failed,
+                        FieldOutcome::NotALeaf {
+                            span: c.span,
+                            is_object: c.is_object,
+                        },
+                    ),
+                    None => (FieldStatus::Missing, FieldOutcome::Missing),
+                }
+            }
+            FieldResult::Failed => {
+                let mut vals: Vec<&EventLeaf<'_>> =
+                    values.iter().map(|&i| &flat.leaves[i as usize]).collect();
+                let only_exists_false = leaf
+                    .conditions
+                    .iter()
+                    .all(|c| matches!(c.kind, ConditionKind::Exists(false)));
+                if !only_exists_false {
+                    vals.sort_by_key(|v| closeness(leaf, v));
+                }
+                vals.truncate(SHOWN_VALUES);
+                (
+                    FieldStatus::Failed,
+                    FieldOutcome::NoConditionMet {
+                        values: vals.into_iter().map(|v| value_ref(event, v)).collect(),
+                    },
+                )
+            }
+        };
+        fields.push(FieldTrace {
+            leaf: id,
+            path: leaf.joined.clone(),
+            status,
+            outcome,
+            hints: Vec::new(),
+        });
+    }
+    // Array consistency: add fields one by one; the first that cannot join a
+    // consistent choice is reported as a conflict.
+    for n in 1..=chosen.len() {
+        let cands: Vec<Vec<u32>> = chosen[..n].iter().map(|(_, c)| c.clone()).collect();
+        if consistent_choice(&cands, flat).is_none() {
+            let (pos, c) = &chosen[n - 1];
+            let other = chosen[..n - 1]
+                .iter()
+                .rev()
+                .find(|(_, oc)| {
+                    consistent_choice(&[oc.clone(), c.clone()], flat).is_none()
+                })
+                .map(|(i, _)| fields[*i].path.clone())
+                .unwrap_or_else(|| fields[chosen[0].0].path.clone());
+            let value = value_ref(event, &flat.leaves[c[0] as usize]);
+            fields[*pos].status = FieldStatus::Failed;
+            fields[*pos].outcome = FieldOutcome::ArrayConflict { value, with: other };
+            break;
+        }
+    }
+    fields
+}
+
+/// Sort key: values most like the field's first plain string come first.
+fn closeness(leaf: &crate::pattern::Leaf, v: &EventLeaf<'_>) -> usize {
+    let target = leaf.conditions.iter().find_map(|c| match &c.kind {
+        ConditionKind::Exact(s) | ConditionKind::Prefix(s, _) | ConditionKind::Suffix(s, _) => Some(s.as_str()),
+        ConditionKind::EqualsIgnoreCase(s, _) | ConditionKind::Wildcard(s, _) => Some(s.as_str()),
+        _ => None,
+    });
+    match (target, &v.value) {
+        (Some(t), crate::Value::Str(x)) => crate::hints::edit_distance(t, x, 64),
+        (Some(_), _) => usize::MAX,
+        _ => 0,
+    }
+}

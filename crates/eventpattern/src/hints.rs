@@ -1,0 +1,275 @@
+//! Near-miss suggestions, offered only where they are certain to apply: the
+//! suggested change would make this field match this event.
+
+use crate::condition::accepts;
+use crate::event::{FlatEvent, Value};
+use crate::explain::FieldOutcome;
+use crate::operators::wildcard::Wildcard;
+use crate::pattern::{ConditionKind, Leaf};
+
+/// A suggestion for one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hint {
+    /// Only the letter case differs; `suggestion` is a condition that matches.
+    CaseDiffers {
+        /// The event's value.
+        value: String,
+        /// e.g. `{"equals-ignore-case": "stopped"}`.
+        suggestion: String,
+    },
+    /// The pattern has a string where the event has a number, or the reverse.
+    TypeDiffers {
+        /// `string` or `number` (or `boolean`), as in the event.
+        event_type: &'static str,
+        /// The event's value as JSON.
+        value: String,
+        /// A condition that matches.
+        suggestion: String,
+    },
+    /// The CloudTrail `eventName` carries an API-version suffix.
+    ApiVersionSuffix {
+        /// e.g. `UpdateEventSourceMapping20150331`.
+        value: String,
+        /// e.g. `{"prefix": "UpdateEventSourceMapping"}`.
+        suggestion: String,
+    },
+    /// A plain string with `*` that would match as a wildcard.
+    LooksLikeWildcard {
+        /// e.g. `{"wildcard": "arn:*"}`.
+        suggestion: String,
+    },
+    /// The path is absent, but a similar one exists.
+    DidYouMean {
+        /// Existing event paths, nearest first.
+        paths: Vec<String>,
+    },
+    /// The path holds an object: name a field inside it.
+    NotALeaf {
+        /// A few leaf paths under it.
+        children: Vec<String>,
+    },
+    /// `anything-but` (or any value test) never matches an absent field.
+    AbsentNeverMatches,
+    /// Values match only in different elements of one array.
+    ArrayElements,
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Levenshtein distance, giving up (returning `limit`) once it exceeds `limit`.
+pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        if cur.iter().min().copied().unwrap_or(0) > limit {
+            return limit;
+        }
+        prev = cur;
+    }
+    prev[b.len()].min(limit)
+}
+
+/// The hints for one field's outcome.
+pub fn hints_for(
+    leaf: &Leaf,
+    outcome: &FieldOutcome,
+    flat: &FlatEvent<'_>,
+    values: &[u32],
+    all_paths: &[&str],
+) -> Vec<Hint> {
+    let mut hints = Vec::new();
+    match outcome {
+        FieldOutcome::Missing => {
+            let mut near: Vec<(usize, &str)> = all_paths
+                .iter()
+                .filter_map(|&p| {
+                    let d = if p.eq_ignore_ascii_case(&leaf.joined) {
+                        0
+                    } else if p.ends_with(&format!(".{}", leaf.joined)) {
+                        1
+                    } else {
+                        edit_distance(p, &leaf.joined, 2)
+                    };
+                    (d <= 1 || (d == 2 && leaf.joined.len() > 12)).then_some((d, p))
+                })
+                .collect();
+            near.sort();
+            near.dedup_by(|a, b| a.1 == b.1);
+            if !near.is_empty() {
+                hints.push(Hint::DidYouMean {
+                    paths: near.into_iter().take(3).map(|(_, p)| p.to_string()).collect(),
+                });
+            }
+            if !leaf
+                .conditions
+                .iter()
+                .any(|c| matches!(c.kind, ConditionKind::Exists(_)))
+            {
+                hints.push(Hint::AbsentNeverMatches);
+            }
+        }
+        FieldOutcome::NotALeaf { is_object: true, .. } => {
+            let prefix = format!("{}.", leaf.joined);
+            let mut children: Vec<String> = flat
+                .leaves
+                .iter()
+                .filter(|l| l.path.starts_with(&prefix))
+                .map(|l| l.path.clone())
+                .collect();
+            children.dedup();
+            children.truncate(3);
+            hints.push(Hint::NotALeaf { children });
+        }
+        FieldOutcome::ArrayConflict { .. } => hints.push(Hint::ArrayElements),
+        FieldOutcome::NoConditionMet { .. } => {
+            for &i in values.iter().take(20) {
+                let v = &flat.leaves[i as usize].value;
+                for c in &leaf.conditions {
+                    if let Some(h) = value_hint(leaf, &c.kind, v) {
+                        if !hints.contains(&h) {
+                            hints.push(h);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    hints
+}
+
+fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> {
+    use ConditionKind as C;
+    match (cond, v) {
+        (C::Exact(s), Value::Str(x)) if s != x.as_ref() => {
+            if x.to_lowercase() == s.to_lowercase() {
+                let suggestion = format!("{{\"equals-ignore-case\": {}}}", json_string(s));
+                return Some(Hint::CaseDiffers {
+                    value: x.to_string(),
+                    suggestion,
+                });
+            }
+            if leaf.joined.ends_with("eventName") && !s.is_empty() {
+                if let Some(rest) = x.strip_prefix(s.as_str()) {
+                    if rest.len() >= 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
+                        return Some(Hint::ApiVersionSuffix {
+                            value: x.to_string(),
+                            suggestion: format!("{{\"prefix\": {}}}", json_string(s)),
+                        });
+                    }
+                }
+            }
+            if s.contains('*') {
+                if let Ok(w) = Wildcard::parse(s) {
+                    if w.matches(x) {
+                        return Some(Hint::LooksLikeWildcard {
+                            suggestion: format!("{{\"wildcard\": {}}}", json_string(s)),
+                        });
+                    }
+                }
+            }
+            None
+        }
+        (C::Exact(s), Value::Num { text, .. }) => {
+            let as_number = C::Number {
+                text: s.clone(),
+                value: crate::number::comparable(s),
+            };
+            (s.parse::<f64>().is_ok() && accepts(&as_number, v)).then(|| Hint::TypeDiffers {
+                event_type: "number",
+                value: text.to_string(),
+                suggestion: s.clone(),
+            })
+        }
+        (C::Exact(s), Value::Bool(b)) if s == if *b { "true" } else { "false" } => {
+            Some(Hint::TypeDiffers {
+                event_type: "boolean",
+                value: s.clone(),
+                suggestion: s.clone(),
+            })
+        }
+        (C::Number { text, .. }, Value::Str(x)) => {
+            let as_string = C::Exact(x.to_string());
+            let same = x.as_ref() == text.as_str()
+                || crate::number::comparable(x)
+                    .zip(crate::number::comparable(text))
+                    .is_some_and(|(a, b)| a == b);
+            let _ = as_string;
+            same.then(|| Hint::TypeDiffers {
+                event_type: "string",
+                value: json_string(x),
+                suggestion: json_string(x),
+            })
+        }
+        (C::Bool(b), Value::Str(x)) if x.as_ref() == if *b { "true" } else { "false" } => {
+            Some(Hint::TypeDiffers {
+                event_type: "string",
+                value: json_string(x),
+                suggestion: json_string(x),
+            })
+        }
+        (C::Numeric(_), Value::Str(x)) if crate::number::comparable(x.trim()).is_some() => {
+            Some(Hint::TypeDiffers {
+                event_type: "string",
+                value: json_string(x),
+                suggestion: json_string(x),
+            })
+        }
+        (C::Prefix(p, None), Value::Str(x))
+            if x.len() >= p.len()
+                && x.is_char_boundary(p.len())
+                && x[..p.len()].to_lowercase() == p.to_lowercase() =>
+        {
+            Some(Hint::CaseDiffers {
+                value: x.to_string(),
+                suggestion: format!("{{\"prefix\": {{\"equals-ignore-case\": {}}}}}", json_string(p)),
+            })
+        }
+        (C::Suffix(p, None), Value::Str(x))
+            if x.len() >= p.len()
+                && x.is_char_boundary(x.len() - p.len())
+                && x[x.len() - p.len()..].to_lowercase() == p.to_lowercase() =>
+        {
+            Some(Hint::CaseDiffers {
+                value: x.to_string(),
+                suggestion: format!("{{\"suffix\": {{\"equals-ignore-case\": {}}}}}", json_string(p)),
+            })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("detail.state", "detail.stat", 5), 1);
+        assert_eq!(edit_distance("abc", "xyz", 2), 2);
+        assert_eq!(edit_distance("same", "same", 2), 0);
+    }
+}

@@ -1,0 +1,13 @@
+//! A small pull reader for JSON text that keeps byte spans and reports syntax
+//! errors with the wording of Jackson, the parser behind AWS's pattern compiler.
+//!
+//! Both the pattern compiler and the event flattener read through it, so one
+//! syntax error looks the same wherever it occurs.
+
+mod error;
+mod reader;
+mod string;
+
+pub use error::{JsonError, JsonErrorKind};
+pub use reader::{Reader, Token, TokenKind};
+pub use string::decode_string;

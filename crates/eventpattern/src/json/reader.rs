@@ -1,0 +1,670 @@
+//! The pull reader: one token per call, no recursion, spans on every token.
+
+use super::error::{JsonError, JsonErrorKind};
+use crate::span::{Encoding, LineIndex, Span};
+
+/// The kind of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// `{`
+    BeginObject,
+    /// `}`
+    EndObject,
+    /// `[`
+    BeginArray,
+    /// `]`
+    EndArray,
+    /// An object key (the span covers its quotes).
+    Key,
+    /// A string value (the span covers its quotes).
+    String,
+    /// A number (the span is its exact text).
+    Number,
+    /// `true`
+    True,
+    /// `false`
+    False,
+    /// `null`
+    Null,
+    /// The end of the top-level value, or of an empty text.
+    End,
+}
+
+/// A token and where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Where it is in the text.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Root,
+    Done,
+    ValueOrEndArray,
+    CommaOrEndArray,
+    KeyOrEndObject,
+    CommaOrEndObject,
+    /// After a key and its colon.
+    ObjectValue,
+}
+
+/// A pull reader over JSON text. After the top-level value it returns
+/// [`TokenKind::End`] and ignores whatever follows, as Jackson does.
+pub struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    expect: Expect,
+    /// Open containers: `true` for an object, with the offset of its opening mark.
+    stack: Vec<(bool, u32)>,
+    max_depth: usize,
+    /// A value token Jackson would already have read together with the key before it.
+    pending: Option<Token>,
+}
+
+const VALID_VALUES: &str =
+    "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
+
+impl<'a> Reader<'a> {
+    /// A reader over `text` that refuses nesting deeper than `max_depth`.
+    pub fn new(text: &'a str, max_depth: usize) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            expect: Expect::Root,
+            stack: Vec::new(),
+            max_depth,
+            pending: None,
+        }
+    }
+
+    /// The text being read.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// How many containers are open.
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// The text of a token's span.
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.range()]
+    }
+
+    /// Reads the next token.
+    pub fn next_token(&mut self) -> Result<Token, JsonError> {
+        if let Some(t) = self.pending.take() {
+            return Ok(t);
+        }
+        self.skip_ws();
+        let Some(&c) = self.bytes.get(self.pos) else {
+            return self.end_of_input();
+        };
+        match self.expect {
+            Expect::Done => Ok(self.end_token()),
+            Expect::Root => {
+                if c == b']' || c == b'}' {
+                    return Err(self.err(
+                        JsonErrorKind::MismatchedClose,
+                        format!(
+                            "Unexpected close marker '{}': expected ']' or '}}' only inside an array or object",
+                            c as char
+                        ),
+                        Span::new(self.pos, self.pos + 1),
+                    ));
+                }
+                self.value(c)
+            }
+            Expect::ObjectValue => self.value(c),
+            Expect::ValueOrEndArray | Expect::KeyOrEndObject => {
+                if c == b']' || c == b'}' {
+                    return self.close(c);
+                }
+                if self.expect == Expect::KeyOrEndObject {
+                    self.key(c)
+                } else {
+                    self.value(c)
+                }
+            }
+            Expect::CommaOrEndArray | Expect::CommaOrEndObject => {
+                if c == b']' || c == b'}' {
+                    return self.close(c);
+                }
+                let in_object = self.expect == Expect::CommaOrEndObject;
+                if c != b',' {
+                    let what = if in_object { "Object" } else { "Array" };
+                    return Err(self.unexpected_char(&format!(
+                        "was expecting comma to separate {what} entries"
+                    )));
+                }
+                self.pos += 1;
+                self.skip_ws();
+                let Some(&c) = self.bytes.get(self.pos) else {
+                    return self.end_of_input();
+                };
+                if in_object {
+                    self.key(c)
+                } else {
+                    self.value(c)
+                }
+            }
+        }
+    }
+
+    /// Skips the rest of the value whose first token was `first`.
+    pub fn skip_value(&mut self, first: Token) -> Result<(), JsonError> {
+        if !matches!(first.kind, TokenKind::BeginObject | TokenKind::BeginArray) {
+            return Ok(());
+        }
+        let target = self.stack.len() - 1;
+        loop {
+            let t = self.next_token()?;
+            if matches!(t.kind, TokenKind::EndObject | TokenKind::EndArray)
+                && self.stack.len() == target
+            {
+                return Ok(());
+            }
+        }
+    }
+
+    fn end_token(&self) -> Token {
+        Token {
+            kind: TokenKind::End,
+            span: Span::empty(self.pos),
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn after_value(&mut self) {
+        self.expect = match self.stack.last() {
+            None => Expect::Done,
+            Some((true, _)) => Expect::CommaOrEndObject,
+            Some((false, _)) => Expect::CommaOrEndArray,
+        };
+    }
+
+    fn close(&mut self, c: u8) -> Result<Token, JsonError> {
+        let (is_object, start) = *self.stack.last().expect("close only inside a container");
+        let ok = (c == b'}') == is_object;
+        if !ok {
+            let (want, what) = if is_object {
+                ('}', "Object")
+            } else {
+                (']', "Array")
+            };
+            let at = self.source_location(start as usize);
+            return Err(self.err(
+                JsonErrorKind::MismatchedClose,
+                format!(
+                    "Unexpected close marker '{}': expected '{want}' (for {what} starting at {at})",
+                    c as char
+                ),
+                Span::new(self.pos, self.pos + 1),
+            ));
+        }
+        self.stack.pop();
+        let span = Span::new(self.pos, self.pos + 1);
+        self.pos += 1;
+        self.after_value();
+        Ok(Token {
+            kind: if is_object {
+                TokenKind::EndObject
+            } else {
+                TokenKind::EndArray
+            },
+            span,
+        })
+    }
+
+    fn key(&mut self, c: u8) -> Result<Token, JsonError> {
+        if c != b'"' {
+            return Err(self.unexpected_char("was expecting double-quote to start field name"));
+        }
+        let span = self.string()?;
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            None => return self.end_of_input(),
+            Some(b':') => self.pos += 1,
+            Some(_) => {
+                return Err(
+                    self.unexpected_char("was expecting a colon to separate field name and value")
+                )
+            }
+        }
+        self.expect = Expect::ObjectValue;
+        // Jackson reads the start of the value together with the key, so its
+        // errors come before anything the compiler would say about the key.
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            None => return self.end_of_input(),
+            Some(b']' | b'}') => return Err(self.unexpected_char("expected a value")),
+            Some(b'"') => {}
+            Some(&v) => {
+                let t = self.value(v)?;
+                self.pending = Some(t);
+            }
+        }
+        Ok(Token {
+            kind: TokenKind::Key,
+            span,
+        })
+    }
+
+    fn value(&mut self, c: u8) -> Result<Token, JsonError> {
+        let start = self.pos;
+        let kind = match c {
+            b'{' | b'[' => {
+                if self.stack.len() >= self.max_depth {
+                    return Err(self.err(
+                        JsonErrorKind::TooDeep,
+                        format!(
+                            "Document nesting depth exceeds the maximum allowed ({})",
+                            self.max_depth
+                        ),
+                        Span::new(start, start + 1),
+                    ));
+                }
+                let is_object = c == b'{';
+                self.stack.push((is_object, start as u32));
+                self.pos += 1;
+                self.expect = if is_object {
+                    Expect::KeyOrEndObject
+                } else {
+                    Expect::ValueOrEndArray
+                };
+                return Ok(Token {
+                    kind: if is_object {
+                        TokenKind::BeginObject
+                    } else {
+                        TokenKind::BeginArray
+                    },
+                    span: Span::new(start, start + 1),
+                });
+            }
+            b'"' => {
+                let span = self.string()?;
+                self.after_value();
+                return Ok(Token {
+                    kind: TokenKind::String,
+                    span,
+                });
+            }
+            b'-' | b'0'..=b'9' => {
+                self.number()?;
+                TokenKind::Number
+            }
+            b't' => {
+                self.literal("true")?;
+                TokenKind::True
+            }
+            b'f' => {
+                self.literal("false")?;
+                TokenKind::False
+            }
+            b'n' => {
+                self.literal("null")?;
+                TokenKind::Null
+            }
+            _ => {
+                if self.text[self.pos..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_identifier_char)
+                {
+                    return Err(self.unrecognized_token(start));
+                }
+                return Err(self.unexpected_char(&format!("expected a valid value {VALID_VALUES}")));
+            }
+        };
+        self.after_value();
+        Ok(Token {
+            kind,
+            span: Span::new(start, self.pos),
+        })
+    }
+
+    fn literal(&mut self, word: &str) -> Result<(), JsonError> {
+        let start = self.pos;
+        if self.text[start..].starts_with(word) {
+            let after = self.text[start + word.len()..].chars().next();
+            if !after.is_some_and(is_identifier_char) {
+                self.pos += word.len();
+                return Ok(());
+            }
+        }
+        Err(self.unrecognized_token(start))
+    }
+
+    fn unrecognized_token(&self, start: usize) -> JsonError {
+        let len: usize = self.text[start..]
+            .chars()
+            .take_while(|&c| is_identifier_char(c))
+            .map(char::len_utf8)
+            .sum();
+        let word = &self.text[start..start + len.max(1)];
+        self.err(
+            JsonErrorKind::UnrecognizedToken,
+            format!("Unrecognized token '{word}': was expecting {VALID_VALUES}"),
+            Span::new(start, start + len.max(1)),
+        )
+    }
+
+    fn number(&mut self) -> Result<(), JsonError> {
+        if self.bytes[self.pos] == b'-' {
+            self.pos += 1;
+            if !self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
+                return self.number_error(
+                    "expected digit (0-9) to follow minus sign, for valid numeric value",
+                );
+            }
+        }
+        if self.bytes[self.pos] == b'0' && self.bytes.get(self.pos + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return Err(self.err(
+                JsonErrorKind::BadNumber,
+                "Invalid numeric value: Leading zeroes not allowed".into(),
+                Span::new(self.pos, self.pos + 1),
+            ));
+        }
+        self.digits();
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return self.number_error("Decimal point not followed by a digit");
+            }
+        }
+        if matches!(self.bytes.get(self.pos), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.bytes.get(self.pos), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return self.number_error("Exponent indicator not followed by a digit");
+            }
+        }
+        Ok(())
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number_error(&self, what: &str) -> Result<(), JsonError> {
+        match self.text[self.pos..].chars().next() {
+            None => Err(self.err(
+                JsonErrorKind::UnexpectedEnd,
+                format!("Unexpected end-of-input in numeric value: {what}"),
+                Span::empty(self.pos),
+            )),
+            Some(c) => Err(self.err(
+                JsonErrorKind::BadNumber,
+                format!(
+                    "Unexpected character ({}) in numeric value: {what}",
+                    char_desc(c)
+                ),
+                Span::new(self.pos, self.pos + c.len_utf8()),
+            )),
+        }
+    }
+
+    /// Reads a string literal starting at the opening quote; returns its span.
+    fn string(&mut self) -> Result<Span, JsonError> {
+        let start = self.pos;
+        self.pos += 1;
+        loop {
+            // Fast run over ordinary bytes.
+            while let Some(&b) = self.bytes.get(self.pos) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            match self.bytes.get(self.pos) {
+                None => {
+                    return Err(self.err(
+                        JsonErrorKind::UnexpectedEnd,
+                        "Unexpected end-of-input: was expecting closing quote for a string value"
+                            .into(),
+                        Span::empty(self.pos),
+                    ))
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Span::new(start, self.pos));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape()?;
+                }
+                Some(&b) => {
+                    return Err(self.err(
+                        JsonErrorKind::ControlCharacter,
+                        format!(
+                            "Illegal unquoted character ((CTRL-CHAR, code {b})): has to be escaped using backslash to be included in string value"
+                        ),
+                        Span::new(self.pos, self.pos + 1),
+                    ))
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<(), JsonError> {
+        let Some(c) = self.text[self.pos..].chars().next() else {
+            return Err(self.err(
+                JsonErrorKind::UnexpectedEnd,
+                "Unexpected end-of-input in character escape sequence".into(),
+                Span::empty(self.pos),
+            ));
+        };
+        match c {
+            '"' | '\\' | '/' | 'b' | 'f' | 'n' | 'r' | 't' => {
+                self.pos += 1;
+                Ok(())
+            }
+            'u' => {
+                self.pos += 1;
+                for _ in 0..4 {
+                    match self.text[self.pos..].chars().next() {
+                        Some(h) if h.is_ascii_hexdigit() => self.pos += 1,
+                        Some(h) => {
+                            return Err(self.err(
+                                JsonErrorKind::BadEscape,
+                                format!(
+                                    "Unexpected character ({}): expected a hex-digit for character escape sequence",
+                                    char_desc(h)
+                                ),
+                                Span::new(self.pos, self.pos + h.len_utf8()),
+                            ))
+                        }
+                        None => {
+                            return Err(self.err(
+                                JsonErrorKind::UnexpectedEnd,
+                                "Unexpected end-of-input in character escape sequence".into(),
+                                Span::empty(self.pos),
+                            ))
+                        }
+                    }
+                }
+                Ok(())
+            }
+            other => Err(self.err(
+                JsonErrorKind::BadEscape,
+                format!(
+                    "Unrecognized character escape {}",
+                    char_desc(other)
+                ),
+                Span::new(self.pos - 1, self.pos + other.len_utf8()),
+            )),
+        }
+    }
+
+    fn end_of_input(&self) -> Result<Token, JsonError> {
+        match self.stack.last() {
+            None => Ok(self.end_token()),
+            Some(&(is_object, start)) => {
+                let what = if is_object { "Object" } else { "Array" };
+                Err(self.err(
+                    JsonErrorKind::UnexpectedEnd,
+                    format!(
+                        "Unexpected end-of-input: expected close marker for {what} (start marker at {})",
+                        self.source_location(start as usize)
+                    ),
+                    Span::empty(self.pos),
+                ))
+            }
+        }
+    }
+
+    fn unexpected_char(&self, what: &str) -> JsonError {
+        match self.text[self.pos..].chars().next() {
+            None => self.err(
+                JsonErrorKind::UnexpectedEnd,
+                format!("Unexpected end-of-input: {what}"),
+                Span::empty(self.pos),
+            ),
+            Some(c) => self.err(
+                JsonErrorKind::UnexpectedCharacter,
+                format!("Unexpected character ({}): {what}", char_desc(c)),
+                Span::new(self.pos, self.pos + c.len_utf8()),
+            ),
+        }
+    }
+
+    fn err(&self, kind: JsonErrorKind, message: String, span: Span) -> JsonError {
+        JsonError {
+            kind,
+            message,
+            span,
+        }
+    }
+
+    /// Jackson's `[Source: (String)"…"; line: L, column: C]`, used inside some
+    /// of its messages to point at where a container started.
+    fn source_location(&self, offset: usize) -> String {
+        const MAX: usize = 500;
+        let pos = LineIndex::new(self.text).line_col(offset as u32, Encoding::Utf16);
+        let units = self.text.encode_utf16().count();
+        let shown = if units > MAX {
+            let cut: String = self.text.chars().scan(0, |n, c| {
+                *n += c.len_utf16();
+                (*n <= MAX).then_some(c)
+            }).collect();
+            format!("\"{cut}\"[truncated {} chars]", units - cut.encode_utf16().count())
+        } else {
+            format!("\"{}\"", self.text)
+        };
+        format!(
+            "[Source: (String){shown}; line: {}, column: {}]",
+            pos.line, pos.column
+        )
+    }
+}
+
+/// Jackson's description of a character in its messages.
+fn char_desc(c: char) -> String {
+    let code = c as u32;
+    if c.is_control() {
+        format!("(CTRL-CHAR, code {code})")
+    } else if code > 255 {
+        format!("'{c}' (code {code} / 0x{code:x})")
+    } else {
+        format!("'{c}' (code {code})")
+    }
+}
+
+fn is_identifier_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '$'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Result<Vec<TokenKind>, String> {
+        let mut r = Reader::new(text, 100);
+        let mut out = Vec::new();
+        loop {
+            let t = r.next_token().map_err(|e| e.message)?;
+            if t.kind == TokenKind::End {
+                return Ok(out);
+            }
+            out.push(t.kind);
+        }
+    }
+
+    #[test]
+    fn reads_nested_values() {
+        use TokenKind::*;
+        assert_eq!(
+            tokens(r#"{"a": [1, "x", true, null, {}], "b": false}"#).unwrap(),
+            vec![
+                BeginObject, Key, BeginArray, Number, String, True, Null, BeginObject, EndObject,
+                EndArray, Key, False, EndObject
+            ]
+        );
+    }
+
+    #[test]
+    fn jackson_messages() {
+        assert_eq!(
+            tokens(r#"{"detail": {"s": ["a"],}}"#).unwrap_err(),
+            "Unexpected character ('}' (code 125)): was expecting double-quote to start field name"
+        );
+        assert_eq!(
+            tokens("[1, 2 3]").unwrap_err(),
+            "Unexpected character ('3' (code 51)): was expecting comma to separate Array entries"
+        );
+        assert_eq!(
+            tokens(r#"{"a": [ { "b": ["1", "2" } } ] }"#).unwrap_err(),
+            "Unexpected close marker '}': expected ']' (for Array starting at [Source: (String)\"{\"a\": [ { \"b\": [\"1\", \"2\" } } ] }\"; line: 1, column: 16])"
+        );
+        assert_eq!(
+            tokens("[this]").unwrap_err(),
+            "Unrecognized token 'this': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+        );
+        assert_eq!(
+            tokens(r#"["a\d"]"#).unwrap_err(),
+            "Unrecognized character escape 'd' (code 100)"
+        );
+        assert_eq!(tokens("[01]").unwrap_err(), "Invalid numeric value: Leading zeroes not allowed");
+        assert_eq!(
+            tokens(r#"{"a": }"#).unwrap_err(),
+            "Unexpected character ('}' (code 125)): expected a value"
+        );
+    }
+
+    #[test]
+    fn trailing_text_is_ignored_and_depth_is_bounded() {
+        assert!(tokens(r#"{"a":["b"]} junk"#).is_ok());
+        let deep = "[".repeat(200);
+        let mut r = Reader::new(&deep, 100);
+        let err = loop {
+            match r.next_token() {
+                Ok(_) => continue,
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(err.kind, JsonErrorKind::TooDeep);
+        assert_eq!(err.span, Span::new(100, 101));
+    }
+}

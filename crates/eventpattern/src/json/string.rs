@@ -1,0 +1,71 @@
+//! Decoding of JSON string literals whose syntax the reader has already checked.
+
+use std::borrow::Cow;
+
+/// Decodes the literal `raw` (including its quotes). Borrowed when there is
+/// no escape. A lone surrogate escape becomes U+FFFD, since Rust strings are
+/// UTF-8; that only changes how such text is shown.
+pub fn decode_string(raw: &str) -> Cow<'_, str> {
+    let inner = &raw[1..raw.len() - 1];
+    if !inner.contains('\\') {
+        return Cow::Borrowed(inner);
+    }
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('u') => {
+                let hi = hex4(&mut chars);
+                if (0xD800..0xDC00).contains(&hi) {
+                    let rest = chars.as_str();
+                    if rest.starts_with("\\u") {
+                        let mut look = rest[2..].chars();
+                        let lo = hex4(&mut look);
+                        if (0xDC00..0xE000).contains(&lo) {
+                            let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                            out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                            chars = look;
+                            continue;
+                        }
+                    }
+                    out.push('\u{FFFD}');
+                } else {
+                    out.push(char::from_u32(hi).unwrap_or('\u{FFFD}'));
+                }
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn hex4(chars: &mut std::str::Chars<'_>) -> u32 {
+    let mut v = 0;
+    for _ in 0..4 {
+        v = v * 16 + chars.next().and_then(|c| c.to_digit(16)).unwrap_or(0);
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_escapes_and_pairs() {
+        assert_eq!(decode_string(r#""plain""#), "plain");
+        assert_eq!(decode_string(r#""a\"b\\c\/\n""#), "a\"b\\c/\n");
+        assert_eq!(decode_string(r#""\u00e9\ud83d\ude00""#), "é😀");
+        assert_eq!(decode_string(r#""\ud83dx""#), "\u{FFFD}x");
+    }
+}

@@ -1,0 +1,109 @@
+//! Amazon EventBridge event patterns: AWS's verdict, AWS's errors with
+//! positions, and a per-field explanation of why an event did or did not match.
+//!
+//! ```
+//! use eventpattern::Pattern;
+//!
+//! let pattern = Pattern::parse(r#"{"source": ["aws.ec2"], "detail": {"state": ["stopped"]}}"#).unwrap();
+//! let event = r#"{"source": "aws.ec2", "detail": {"state": "running"}}"#;
+//! assert_eq!(pattern.matches(event).unwrap(), false);
+//!
+//! let trace = pattern.explain(event).unwrap();
+//! assert!(!trace.matched);
+//! assert_eq!(trace.fields[1].path, "detail.state");
+//!
+//! let err = Pattern::parse(r#"{"detail": {"state": [{"prefix": 5}]}}"#).unwrap_err();
+//! assert_eq!(err.reason, "prefix match pattern must be a string");
+//! ```
+//!
+//! Layers: [`json`] (spanned reader) → [`pattern`] (tree + validation) →
+//! compiled alternatives → [`Pattern::matches`] (fast) and [`Pattern::explain`] (trace).
+#![deny(missing_docs)]
+
+pub mod compile;
+pub mod condition;
+pub mod event;
+pub mod explain;
+pub mod hints;
+pub mod json;
+mod matcher;
+pub mod number;
+pub mod operators;
+pub mod pattern;
+pub mod render;
+pub mod span;
+
+pub use compile::Rule;
+pub use event::{EventError, FlatEvent, Value};
+pub use explain::{FieldOutcome, FieldStatus, FieldTrace, Trace};
+pub use pattern::{ErrorKind, PatternError};
+pub use span::{Encoding, LineCol, LineIndex, Span};
+
+use event::Selector;
+use pattern::ParsedPattern;
+
+/// A compiled, valid event pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    parsed: ParsedPattern,
+    rules: Vec<Rule>,
+    selector: Selector,
+    /// Per leaf, the selector id of its path.
+    leaf_path: Vec<u32>,
+}
+
+impl Pattern {
+    /// Parses, validates and compiles pattern text, as AWS's `TestEventPattern` would.
+    pub fn parse(text: &str) -> Result<Pattern, PatternError> {
+        let parsed = pattern::parse(text)?;
+        let rules = compile::compile(&parsed)?;
+        let selector = Selector::new(parsed.leaves.iter().map(|l| l.joined.as_str()));
+        let leaf_path = parsed
+            .leaves
+            .iter()
+            .map(|l| selector.id(&l.joined).expect("every leaf path is selected"))
+            .collect();
+        Ok(Pattern {
+            parsed,
+            rules,
+            selector,
+            leaf_path,
+        })
+    }
+
+    /// Whether the event matches (AWS's `Result`).
+    pub fn matches(&self, event: &str) -> Result<bool, EventError> {
+        let flat = event::flatten(event, Some(&self.selector))?;
+        let by_path = matcher::group_by_path(&flat, self.selector.len());
+        Ok(matcher::matches(
+            &self.rules,
+            &self.parsed.leaves,
+            &self.leaf_path,
+            &flat,
+            &by_path,
+        ))
+    }
+
+    /// Whether the event matches, and why, field by field.
+    pub fn explain(&self, event: &str) -> Result<Trace, EventError> {
+        explain::explain(self, event)
+    }
+
+    /// The pattern tree as written.
+    pub fn tree(&self) -> &ParsedPattern {
+        &self.parsed
+    }
+
+    /// The alternatives `$or` expands to (one when there is no `$or`).
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub(crate) fn selector(&self) -> &Selector {
+        &self.selector
+    }
+
+    pub(crate) fn leaf_path(&self) -> &[u32] {
+        &self.leaf_path
+    }
+}

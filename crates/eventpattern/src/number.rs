@@ -1,0 +1,81 @@
+//! Numbers as AWS's engine sees them: the exact text, plus a double when, and
+//! only when, the text is exactly what that double prints as.
+//!
+//! event-ruler accepts a number for numeric comparison iff `decimal(text) ==
+//! decimal(Double.toString(double(text)))`: `0.1` and `1e300` qualify,
+//! `0.30000000000000001`, `9007199254740993` and `1e309` do not. Other numbers
+//! only ever equal the identical text (SPEC §6).
+
+/// The comparable double of a JSON number's text, if it has one.
+pub fn comparable(text: &str) -> Option<f64> {
+    let x: f64 = text.parse().ok()?;
+    if !x.is_finite() {
+        return None;
+    }
+    let shortest = format!("{x:e}");
+    (normalize(text)? == normalize(&shortest)?).then_some(x)
+}
+
+/// `(negative, significant digits without leading/trailing zeros, exponent of the last digit)`;
+/// zero is `(false, "", 0)` whatever its sign.
+fn normalize(text: &str) -> Option<(bool, String, i64)> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, text),
+    };
+    let (mantissa, exp) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().ok()?),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: String = int.chars().chain(frac.chars()).collect();
+    let mut exp = exp - frac.len() as i64;
+    let trimmed = digits.trim_start_matches('0').len();
+    digits = digits[digits.len() - trimmed..].to_string();
+    while digits.ends_with('0') {
+        digits.pop();
+        exp += 1;
+    }
+    if digits.is_empty() {
+        return Some((false, digits, 0));
+    }
+    Some((negative, digits, exp))
+}
+
+/// Numeric equality of two number texts as AWS decides it: by value when both
+/// are comparable, otherwise by identical text.
+pub fn numbers_equal(a_text: &str, a: Option<f64>, b_text: &str, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => a_text == b_text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exactly_representable_numbers_are_comparable() {
+        for t in ["0", "-0", "300", "300.0", "3e2", "3.0E2", "0.1", "1e300", "123456789012", "-4e-6", "1E-300"] {
+            assert!(comparable(t).is_some(), "{t}");
+        }
+        assert_eq!(comparable("3.0e2"), Some(300.0));
+    }
+
+    #[test]
+    fn inexact_or_overflowing_numbers_are_not() {
+        for t in ["0.30000000000000001", "9007199254740993", "1e309", "2.0e422", "1E-325", "12345678901234567890"] {
+            assert!(comparable(t).is_none(), "{t}");
+        }
+    }
+
+    #[test]
+    fn equality_falls_back_to_text() {
+        let big = "9007199254740993";
+        assert!(numbers_equal(big, comparable(big), big, comparable(big)));
+        let near = "9007199254740992";
+        assert!(!numbers_equal(big, comparable(big), near, comparable(near)));
+        assert!(numbers_equal("-0", comparable("-0"), "0", comparable("0")));
+    }
+}

@@ -1,0 +1,137 @@
+//! Case-insensitive matching exactly as event-ruler does it: every UTF-16 code
+//! unit of the *pattern* becomes the set {lower-case, upper-case} of that unit
+//! alone (Locale.ROOT), and the event value must literally equal one choice per
+//! position. Hence `ß` matches `SS`, and characters outside the BMP never
+//! match (each surrogate half encodes to `?`) — quirks AWS users see (SPEC §7).
+
+/// A pattern operand prepared for case-insensitive comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    /// Per position, one or two alternative UTF-8 texts.
+    alternatives: Vec<(String, Option<String>)>,
+    /// The operand is ASCII: a byte-wise ASCII comparison is exact.
+    ascii: Option<String>,
+}
+
+impl Folded {
+    /// Prepares `pattern`.
+    pub fn new(pattern: &str) -> Folded {
+        if pattern.is_ascii() {
+            return Folded {
+                alternatives: Vec::new(),
+                ascii: Some(pattern.to_string()),
+            };
+        }
+        let alternatives = pattern
+            .encode_utf16()
+            .map(|unit| match char::from_u32(u32::from(unit)) {
+                None => ("?".to_string(), None),
+                Some(c) => {
+                    let lower: String = c.to_lowercase().collect();
+                    let upper: String = c.to_uppercase().collect();
+                    if lower == upper {
+                        (lower, None)
+                    } else {
+                        (lower, Some(upper))
+                    }
+                }
+            })
+            .collect();
+        Folded {
+            alternatives,
+            ascii: None,
+        }
+    }
+
+    /// `value` equals the pattern ignoring case.
+    pub fn equals(&self, value: &str) -> bool {
+        if let Some(p) = &self.ascii {
+            return value.len() == p.len() && value.as_bytes().eq_ignore_ascii_case(p.as_bytes());
+        }
+        self.forward(value).contains(&value.len())
+    }
+
+    /// `value` starts with the pattern ignoring case.
+    pub fn is_prefix_of(&self, value: &str) -> bool {
+        if let Some(p) = &self.ascii {
+            return value.len() >= p.len()
+                && value.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+        }
+        !self.forward(value).is_empty()
+    }
+
+    /// `value` ends with the pattern ignoring case.
+    pub fn is_suffix_of(&self, value: &str) -> bool {
+        if let Some(p) = &self.ascii {
+            return value.len() >= p.len()
+                && value.as_bytes()[value.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());
+        }
+        let v = value.as_bytes();
+        let mut ends = vec![v.len()];
+        for (a, b) in self.alternatives.iter().rev() {
+            let mut next = Vec::new();
+            for &e in &ends {
+                for alt in std::iter::once(a).chain(b.as_ref()) {
+                    if v[..e].ends_with(alt.as_bytes()) {
+                        next.push(e - alt.len());
+                    }
+                }
+            }
+            next.sort_unstable();
+            next.dedup();
+            if next.is_empty() {
+                return false;
+            }
+            ends = next;
+        }
+        true
+    }
+
+    /// Byte offsets at which a match of the whole pattern from the start can end.
+    fn forward(&self, value: &str) -> Vec<usize> {
+        let v = value.as_bytes();
+        let mut ends = vec![0];
+        for (a, b) in &self.alternatives {
+            let mut next = Vec::new();
+            for &e in &ends {
+                for alt in std::iter::once(a).chain(b.as_ref()) {
+                    if v[e..].starts_with(alt.as_bytes()) {
+                        next.push(e + alt.len());
+                    }
+                }
+            }
+            next.sort_unstable();
+            next.dedup();
+            if next.is_empty() {
+                return next;
+            }
+            ends = next;
+        }
+        ends
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_and_unicode_folding() {
+        assert!(Folded::new("Running").equals("rUNNING"));
+        assert!(!Folded::new("run").equals("running"));
+        assert!(Folded::new("run").is_prefix_of("RUNNING"));
+        assert!(Folded::new("ING").is_suffix_of("running"));
+        assert!(Folded::new("café").equals("CAFÉ"));
+    }
+
+    #[test]
+    fn engine_quirks() {
+        assert!(Folded::new("straße").equals("STRASSE"));
+        assert!(!Folded::new("straße").equals("strasse"));
+        assert!(!Folded::new("😀").equals("😀"));
+        assert!(Folded::new("ı").equals("I"));
+        assert!(!Folded::new("I").equals("ı"));
+        assert!(Folded::new("\u{212A}").equals("k"));
+        assert!(!Folded::new("k").equals("\u{212A}"));
+    }
+}

@@ -1,0 +1,175 @@
+//! The pattern tree. It mirrors what the user wrote (every duplicate key,
+//! every `$or` branch, in order), with spans into the pattern text, so the
+//! trace can be shown against the user's own pattern.
+
+use crate::operators::ignore_case::Folded;
+use crate::operators::ip::{Addr, Cidr};
+use crate::operators::wildcard::Wildcard;
+use crate::span::Span;
+
+/// Index of a [`Leaf`] in the pattern's leaf list.
+pub type LeafId = usize;
+
+/// An object of the pattern.
+#[derive(Debug, Clone)]
+pub struct ObjectNode {
+    /// From `{` to `}`.
+    pub span: Span,
+    /// Members in the order written (duplicates included).
+    pub members: Vec<Member>,
+}
+
+/// One `key: value` of an object.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The decoded key.
+    pub key: String,
+    /// The key with its quotes.
+    pub key_span: Span,
+    /// What the key holds.
+    pub value: MemberValue,
+}
+
+/// What a key holds.
+#[derive(Debug, Clone)]
+pub enum MemberValue {
+    /// A nested object: the path goes deeper.
+    Object(ObjectNode),
+    /// A list of conditions on the leaf at this path.
+    Leaf(LeafId),
+    /// `"$or": [ {…}, {…} ]`.
+    Or(OrNode),
+}
+
+/// A `$or` list.
+#[derive(Debug, Clone)]
+pub struct OrNode {
+    /// Number of this `$or` in document order.
+    pub id: usize,
+    /// From `[` to `]`.
+    pub span: Span,
+    /// The alternatives.
+    pub branches: Vec<ObjectNode>,
+}
+
+/// A pattern field with its conditions: `"state": ["stopped", {"prefix": "term"}]`.
+#[derive(Debug, Clone)]
+pub struct Leaf {
+    /// Keys from the root, as written.
+    pub path: Vec<String>,
+    /// Keys joined with `.`, which is how AWS compares paths (`a.b` = `a` → `b`).
+    pub joined: String,
+    /// The key with its quotes.
+    pub key_span: Span,
+    /// From `[` to `]`.
+    pub list_span: Span,
+    /// The conditions; any one of them may be met.
+    pub conditions: Vec<Condition>,
+}
+
+/// One condition of a list, with its span.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// What it tests.
+    pub kind: ConditionKind,
+    /// The value or operator object as written.
+    pub span: Span,
+}
+
+/// A bound of a numeric range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bound {
+    /// The bound.
+    pub value: f64,
+    /// `>=` / `<=` / `=`.
+    pub inclusive: bool,
+    /// As written.
+    pub text: String,
+}
+
+/// A numeric range; `=` has equal inclusive bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Range {
+    /// Lower bound, if any.
+    pub lower: Option<Bound>,
+    /// Upper bound, if any.
+    pub upper: Option<Bound>,
+}
+
+/// The forms of `anything-but`.
+#[derive(Debug, Clone)]
+pub enum AnythingBut {
+    /// `"a"` or `["a", "b"]`.
+    Strings(Vec<String>),
+    /// `5` or `[1, 2]` (text, value).
+    Numbers(Vec<(String, f64)>),
+    /// `{"prefix": …}`.
+    Prefixes(Vec<String>),
+    /// `{"suffix": …}`.
+    Suffixes(Vec<String>),
+    /// `{"equals-ignore-case": …}`.
+    IgnoreCase(Vec<(String, Folded)>),
+    /// `{"wildcard": …}`.
+    Wildcards(Vec<(String, Wildcard)>),
+}
+
+/// What a condition tests.
+#[derive(Debug, Clone)]
+pub enum ConditionKind {
+    /// `"text"`.
+    Exact(String),
+    /// `"10.0.0.1"`: a plain string that is an IP address matches any spelling of it.
+    ExactIp(String, Addr),
+    /// `300`: numeric equality when comparable, else identical text.
+    Number {
+        /// As written.
+        text: String,
+        /// The comparable value, if any.
+        value: Option<f64>,
+    },
+    /// `true` / `false`.
+    Bool(bool),
+    /// `null`.
+    Null,
+    /// `{"prefix": "p"}` (with `ignore_case` for `{"prefix": {"equals-ignore-case": "p"}}`).
+    Prefix(String, Option<Folded>),
+    /// `{"suffix": "s"}` (optionally ignoring case).
+    Suffix(String, Option<Folded>),
+    /// `{"equals-ignore-case": "s"}`.
+    EqualsIgnoreCase(String, Folded),
+    /// `{"wildcard": "a*b"}`.
+    Wildcard(String, Wildcard),
+    /// `{"exactly": "s"}` (event-ruler only).
+    Exactly(String),
+    /// `{"anything-but": …}`.
+    AnythingBut(AnythingBut),
+    /// `{"numeric": [">", 0, "<=", 5]}`.
+    Numeric(Range),
+    /// `{"exists": true}`.
+    Exists(bool),
+    /// `{"cidr": "10.0.0.0/24"}`.
+    Cidr(String, Cidr),
+}
+
+impl ConditionKind {
+    /// The operator's name as written in patterns (`exact` for plain values).
+    pub fn operator_name(&self) -> &'static str {
+        match self {
+            ConditionKind::Exact(_) | ConditionKind::ExactIp(..) => "exact",
+            ConditionKind::Number { .. } => "exact number",
+            ConditionKind::Bool(_) => "exact boolean",
+            ConditionKind::Null => "null",
+            ConditionKind::Prefix(_, None) => "prefix",
+            ConditionKind::Prefix(_, Some(_)) => "prefix (equals-ignore-case)",
+            ConditionKind::Suffix(_, None) => "suffix",
+            ConditionKind::Suffix(_, Some(_)) => "suffix (equals-ignore-case)",
+            ConditionKind::EqualsIgnoreCase(..) => "equals-ignore-case",
+            ConditionKind::Wildcard(..) => "wildcard",
+            ConditionKind::Exactly(_) => "exactly",
+            ConditionKind::AnythingBut(_) => "anything-but",
+            ConditionKind::Numeric(_) => "numeric",
+            ConditionKind::Exists(_) => "exists",
+            ConditionKind::Cidr(..) => "cidr",
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The pattern layer: JSON text → validated pattern tree with spans, with
+//! AWS's reason text and a position for every way a pattern can be invalid.
+
+mod ast;
+mod error;
+mod parse;
+
+pub use ast::{AnythingBut, Bound, Condition, ConditionKind, Leaf, LeafId, Member, MemberValue, ObjectNode, OrNode, Range};
+pub use error::{ErrorKind, PathSegment, PatternError};
+pub use parse::{parse, ParsedPattern, MAX_PATTERN_DEPTH, MAX_PATTERN_LENGTH};

@@ -1,0 +1,690 @@
+//! Pattern text → [`ObjectNode`] tree, validated in one streaming pass in
+//! document order, like AWS's compiler: the first problem met is the one
+//! reported, whether it is a JSON syntax error or an invalid operator.
+
+use super::ast::*;
+use super::error::{ErrorKind, PathSegment, PatternError};
+use crate::json::{decode_string, Reader, Token, TokenKind};
+use crate::number::comparable;
+use crate::operators::ignore_case::Folded;
+use crate::operators::ip::{parse_addr, Cidr};
+use crate::operators::wildcard::Wildcard;
+use crate::span::Span;
+
+/// Longest pattern AWS accepts, in characters (UTF-16 units).
+pub const MAX_PATTERN_LENGTH: usize = 4096;
+
+/// Deepest nesting of objects and lists the parser follows. AWS states no
+/// limit; a bound keeps recursion safe on small Wasm stacks, and no real
+/// pattern comes near it.
+pub const MAX_PATTERN_DEPTH: usize = 128;
+
+/// Field names that may not appear inside `$or` (event-ruler's reserved words).
+const RESERVED_IN_OR: &[&str] = &[
+    "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard",
+    "numeric", "cidr", "=", "<", "<=", ">", ">=", "regex", "not-wildcard",
+    "not-equals-ignore-case", "date-after", "date-on-or-after", "date-before",
+    "date-on-or-before", "in-date-range", "ip-address-in-range", "ip-address-not-in-range",
+];
+
+/// A parsed, valid pattern tree.
+#[derive(Debug, Clone)]
+pub struct ParsedPattern {
+    /// The top-level object.
+    pub root: ObjectNode,
+    /// Every leaf field, in document order.
+    pub leaves: Vec<Leaf>,
+    /// Number of `$or` lists.
+    pub or_count: usize,
+}
+
+/// Parses and validates pattern text.
+pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
+    let units = text.encode_utf16().count();
+    if units > MAX_PATTERN_LENGTH {
+        let at = text
+            .char_indices()
+            .scan(0, |n, (i, c)| {
+                *n += c.len_utf16();
+                Some((i, *n))
+            })
+            .find(|&(_, n)| n > MAX_PATTERN_LENGTH)
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        return Err(PatternError::new(
+            ErrorKind::TooLong,
+            format!(
+                "Value at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to {MAX_PATTERN_LENGTH} (this pattern has {units} characters)"
+            ),
+            Span::new(at, text.len()),
+            &[],
+        ));
+    }
+    let mut p = Parser {
+        r: Reader::new(text, MAX_PATTERN_DEPTH),
+        path: Vec::new(),
+        keys: Vec::new(),
+        in_or: 0,
+        leaves: Vec::new(),
+        or_count: 0,
+    };
+    let first = p.next()?;
+    if first.kind != TokenKind::BeginObject {
+        return Err(PatternError::new(
+            ErrorKind::NotAnObject,
+            "Filter is not an object",
+            first.span,
+            &[],
+        ));
+    }
+    let root = p.object(first.span)?;
+    Ok(ParsedPattern {
+        root,
+        leaves: p.leaves,
+        or_count: p.or_count,
+    })
+}
+
+struct Parser<'a> {
+    r: Reader<'a>,
+    /// Path for error messages (keys and list indexes).
+    path: Vec<PathSegment>,
+    /// Keys only: the field path of the current object.
+    keys: Vec<String>,
+    in_or: usize,
+    leaves: Vec<Leaf>,
+    or_count: usize,
+}
+
+type Res<T> = Result<T, PatternError>;
+
+impl<'a> Parser<'a> {
+    fn next(&mut self) -> Res<Token> {
+        self.r
+            .next_token()
+            .map_err(|e| PatternError::from_json(e, &self.path))
+    }
+
+    fn text(&self, t: Token) -> &'a str {
+        self.r.slice(t.span)
+    }
+
+    fn string(&self, t: Token) -> String {
+        decode_string(self.r.slice(t.span)).into_owned()
+    }
+
+    fn fail<T>(&self, kind: ErrorKind, reason: impl Into<String>, span: Span) -> Res<T> {
+        Err(PatternError::new(kind, reason, span, &self.path))
+    }
+
+    /// Reads the members of an object whose `{` was just read.
+    fn object(&mut self, open: Span) -> Res<ObjectNode> {
+        let mut members = Vec::new();
+        loop {
+            let t = self.next()?;
+            match t.kind {
+                TokenKind::EndObject => {
+                    let span = open.cover(t.span);
+                    if members.is_empty() {
+                        return self.fail(ErrorKind::EmptyObject, "Empty objects are not allowed", span);
+                    }
+                    return Ok(ObjectNode { span, members });
+                }
+                TokenKind::Key => {
+                    let key = self.string(t);
+                    self.path.push(PathSegment::Key(key.clone()));
+                    let member = self.member(key, t.span)?;
+                    self.path.pop();
+                    members.push(member);
+                }
+                _ => unreachable!("the reader yields keys or `}}` inside objects"),
+            }
+        }
+    }
+
+    fn member(&mut self, key: String, key_span: Span) -> Res<Member> {
+        if self.in_or > 0 && RESERVED_IN_OR.contains(&key.as_str()) {
+            return self.fail(
+                ErrorKind::OrReservedField,
+                format!("{key} is Ruler reserved fieldName which cannot be used inside $or."),
+                key_span,
+            );
+        }
+        let t = self.next()?;
+        let value = if key == "$or" {
+            if t.kind != TokenKind::BeginArray {
+                return self.fail(ErrorKind::OrShape, "It must be an Array followed with $or.", t.span);
+            }
+            MemberValue::Or(self.or_list(t.span)?)
+        } else {
+            match t.kind {
+                TokenKind::BeginObject => {
+                    self.keys.push(key.clone());
+                    let obj = self.object(t.span)?;
+                    self.keys.pop();
+                    MemberValue::Object(obj)
+                }
+                TokenKind::BeginArray => {
+                    let mut path = self.keys.clone();
+                    path.push(key.clone());
+                    let (conditions, list_span) = self.conditions(t.span)?;
+                    self.leaves.push(Leaf {
+                        joined: path.join("."),
+                        path,
+                        key_span,
+                        list_span,
+                        conditions,
+                    });
+                    MemberValue::Leaf(self.leaves.len() - 1)
+                }
+                _ => {
+                    return self.fail(
+                        ErrorKind::FieldNotObjectOrArray,
+                        format!("\"{key}\" must be an object or an array"),
+                        t.span,
+                    )
+                }
+            }
+        };
+        Ok(Member {
+            key,
+            key_span,
+            value,
+        })
+    }
+
+    fn or_list(&mut self, open: Span) -> Res<OrNode> {
+        let id = self.or_count;
+        self.or_count += 1;
+        self.in_or += 1;
+        let mut branches = Vec::new();
+        loop {
+            let t = self.next()?;
+            match t.kind {
+                TokenKind::EndArray => {
+                    let span = open.cover(t.span);
+                    if branches.len() < 2 {
+                        return self.fail(
+                            ErrorKind::OrShape,
+                            "There must have at least 2 Objects in $or relationship.",
+                            span,
+                        );
+                    }
+                    self.in_or -= 1;
+                    return Ok(OrNode { id, span, branches });
+                }
+                TokenKind::BeginObject => {
+                    self.path.push(PathSegment::Index(branches.len()));
+                    let obj = self.object(t.span)?;
+                    self.path.pop();
+                    branches.push(obj);
+                }
+                _ => {
+                    return self.fail(
+                        ErrorKind::OrShape,
+                        "Only JSON object is allowed in array of $or relationship.",
+                        t.span,
+                    )
+                }
+            }
+        }
+    }
+
+    fn conditions(&mut self, open: Span) -> Res<(Vec<Condition>, Span)> {
+        let mut conditions = Vec::new();
+        loop {
+            let t = self.next()?;
+            self.path.push(PathSegment::Index(conditions.len()));
+            let kind = match t.kind {
+                TokenKind::EndArray => {
+                    self.path.pop();
+                    let span = open.cover(t.span);
+                    if conditions.is_empty() {
+                        return self.fail(ErrorKind::EmptyArray, "Empty arrays are not allowed", span);
+                    }
+                    return Ok((conditions, span));
+                }
+                TokenKind::String => {
+                    let s = self.string(t);
+                    match parse_addr(&s) {
+                        Some(addr) => ConditionKind::ExactIp(s, addr),
+                        None => ConditionKind::Exact(s),
+                    }
+                }
+                TokenKind::Number => {
+                    let text = self.text(t).to_string();
+                    ConditionKind::Number {
+                        value: comparable(&text),
+                        text,
+                    }
+                }
+                TokenKind::True => ConditionKind::Bool(true),
+                TokenKind::False => ConditionKind::Bool(false),
+                TokenKind::Null => ConditionKind::Null,
+                TokenKind::BeginObject => {
+                    let (kind, end) = self.operator(t.span)?;
+                    self.path.pop();
+                    conditions.push(Condition {
+                        kind,
+                        span: t.span.cover(end),
+                    });
+                    continue;
+                }
+                _ => {
+                    return self.fail(
+                        ErrorKind::MatchValueType,
+                        "Match value must be String, number, true, false, or null",
+                        t.span,
+                    )
+                }
+            };
+            self.path.pop();
+            conditions.push(Condition { kind, span: t.span });
+        }
+    }
+
+    /// Reads `{"op": operand}` whose `{` was just read; returns the condition and the `}` span.
+    fn operator(&mut self, open: Span) -> Res<(ConditionKind, Span)> {
+        let t = self.next()?;
+        if t.kind == TokenKind::EndObject {
+            return self.fail(
+                ErrorKind::OperatorMissing,
+                "Match expression name not found",
+                open.cover(t.span),
+            );
+        }
+        let name = self.string(t);
+        self.path.push(PathSegment::Key(name.clone()));
+        let mut extra_key_reason = "Only one key allowed in match expression";
+        let kind = match name.as_str() {
+            "prefix" | "suffix" => self.prefix_suffix(&name)?,
+            "equals-ignore-case" => {
+                let s = self.operand_string("equals-ignore-case match pattern must be a string")?;
+                let folded = Folded::new(&s);
+                ConditionKind::EqualsIgnoreCase(s, folded)
+            }
+            "wildcard" => {
+                let (s, w) = self.wildcard_operand()?;
+                ConditionKind::Wildcard(s, w)
+            }
+            "exactly" => ConditionKind::Exactly(self.operand_string("exact match pattern must be a string")?),
+            "exists" => {
+                let v = self.next()?;
+                match v.kind {
+                    TokenKind::True => ConditionKind::Exists(true),
+                    TokenKind::False => ConditionKind::Exists(false),
+                    _ => {
+                        return self.fail(
+                            ErrorKind::OperandInvalid,
+                            "exists match pattern must be either true or false.",
+                            v.span,
+                        )
+                    }
+                }
+            }
+            "cidr" => {
+                let v = self.next()?;
+                if v.kind != TokenKind::String {
+                    return self.fail(ErrorKind::OperandInvalid, "prefix match pattern must be a string", v.span);
+                }
+                let s = self.string(v);
+                match Cidr::parse(&s) {
+                    Ok(c) => ConditionKind::Cidr(s, c),
+                    Err(reason) => return self.fail(ErrorKind::Cidr, reason, v.span),
+                }
+            }
+            "numeric" => {
+                extra_key_reason = "Too many elements in numeric expression";
+                ConditionKind::Numeric(self.numeric()?)
+            }
+            "anything-but" => {
+                extra_key_reason = "Too many elements in numeric expression";
+                ConditionKind::AnythingBut(self.anything_but()?)
+            }
+            _ => {
+                return self.fail(
+                    ErrorKind::OperatorUnknown,
+                    format!("Unrecognized match type {name}"),
+                    t.span,
+                )
+            }
+        };
+        self.path.pop();
+        let end = self.next()?;
+        if end.kind != TokenKind::EndObject {
+            return self.fail(ErrorKind::OperatorExtraKey, extra_key_reason, end.span);
+        }
+        Ok((kind, end.span))
+    }
+
+    fn operand_string(&mut self, reason: &str) -> Res<String> {
+        let v = self.next()?;
+        if v.kind != TokenKind::String {
+            return self.fail(ErrorKind::OperandInvalid, reason, v.span);
+        }
+        Ok(self.string(v))
+    }
+
+    fn wildcard_operand(&mut self) -> Res<(String, Wildcard)> {
+        let v = self.next()?;
+        if v.kind != TokenKind::String {
+            return self.fail(ErrorKind::OperandInvalid, "wildcard match pattern must be a string", v.span);
+        }
+        self.wildcard_string(v)
+    }
+
+    fn wildcard_string(&mut self, v: Token) -> Res<(String, Wildcard)> {
+        let s = self.string(v);
+        match Wildcard::parse(&s) {
+            Ok(w) => Ok((s, w)),
+            Err(e) => self.fail(ErrorKind::WildcardSyntax, e.reason, v.span),
+        }
+    }
+
+    fn prefix_suffix(&mut self, name: &str) -> Res<ConditionKind> {
+        let v = self.next()?;
+        let make = |s: String, folded: Option<Folded>| {
+            if name == "prefix" {
+                ConditionKind::Prefix(s, folded)
+            } else {
+                ConditionKind::Suffix(s, folded)
+            }
+        };
+        match v.kind {
+            TokenKind::String => Ok(make(self.string(v), None)),
+            TokenKind::BeginObject => {
+                let k = self.next()?;
+                if k.kind != TokenKind::Key {
+                    return self.fail(
+                        ErrorKind::OperandInvalid,
+                        format!("Unsupported {name} pattern: {}", self.text(k)),
+                        k.span,
+                    );
+                }
+                let key = self.string(k);
+                if key != "equals-ignore-case" {
+                    return self.fail(ErrorKind::OperandInvalid, format!("Unsupported {name} pattern: {key}"), k.span);
+                }
+                let s = self.operand_string("equals-ignore-case match pattern must be a string")?;
+                let end = self.next()?;
+                if end.kind != TokenKind::EndObject {
+                    return self.fail(ErrorKind::OperatorExtraKey, "Only one key allowed in match expression", end.span);
+                }
+                let folded = Folded::new(&s);
+                Ok(make(s, Some(folded)))
+            }
+            _ => self.fail(ErrorKind::OperandInvalid, format!("{name} match pattern must be a string"), v.span),
+        }
+    }
+
+    fn number_bound(&mut self, op: &str, inclusive: bool) -> Res<Bound> {
+        let v = self.next()?;
+        let shown = if op == "=" { "equals" } else { op };
+        if v.kind != TokenKind::Number {
+            return self.fail(ErrorKind::NumericRange, format!("Value of {shown} must be numeric"), v.span);
+        }
+        let text = self.text(v).to_string();
+        match comparable(&text) {
+            Some(value) => Ok(Bound { value, inclusive, text }),
+            None => self.fail(
+                ErrorKind::NumberNotComparable,
+                format!("Cannot compare number : {text}"),
+                v.span,
+            ),
+        }
+    }
+
+    fn numeric(&mut self) -> Res<Range> {
+        let open = self.next()?;
+        if open.kind != TokenKind::BeginArray {
+            return self.fail(ErrorKind::NumericRange, "Value of numeric must be an array.", open.span);
+        }
+        let t = self.next()?;
+        if t.kind != TokenKind::String {
+            return self.fail(
+                ErrorKind::NumericRange,
+                format!("Invalid member in numeric match: {}", self.text(t)),
+                t.span,
+            );
+        }
+        let op = self.string(t);
+        let mut range = Range { lower: None, upper: None };
+        match op.as_str() {
+            "=" => {
+                let b = self.number_bound("=", true)?;
+                range.lower = Some(b.clone());
+                range.upper = Some(b);
+            }
+            "<" | "<=" => range.upper = Some(self.number_bound(&op, op == "<=")?),
+            ">" | ">=" => {
+                range.lower = Some(self.number_bound(&op, op == ">=")?);
+                let t2 = self.next()?;
+                match t2.kind {
+                    TokenKind::EndArray => return Ok(range),
+                    TokenKind::String => {
+                        let op2 = self.string(t2);
+                        if op2 != "<" && op2 != "<=" {
+                            return self.fail(
+                                ErrorKind::NumericRange,
+                                format!("Bad numeric range operator: {op2}"),
+                                t2.span,
+                            );
+                        }
+                        let top = self.number_bound(&op2, op2 == "<=")?;
+                        let bottom = range.lower.as_ref().map(|b| b.value).unwrap_or(f64::MIN);
+                        if bottom >= top.value {
+                            return self.fail(ErrorKind::NumericRange, "Bottom must be less than top", open.span.cover(t2.span));
+                        }
+                        range.upper = Some(top);
+                        let end = self.next()?;
+                        if end.kind != TokenKind::EndArray {
+                            return self.fail(
+                                ErrorKind::NumericRange,
+                                "Too many terms in numeric range expression",
+                                end.span,
+                            );
+                        }
+                        return Ok(range);
+                    }
+                    _ => {
+                        return self.fail(
+                            ErrorKind::NumericRange,
+                            format!("Bad value in numeric range: {}", self.text(t2)),
+                            t2.span,
+                        )
+                    }
+                }
+            }
+            _ => {
+                return self.fail(
+                    ErrorKind::NumericRange,
+                    format!("Unrecognized numeric range operator: {op}"),
+                    t.span,
+                )
+            }
+        }
+        let end = self.next()?;
+        if end.kind != TokenKind::EndArray {
+            return self.fail(ErrorKind::NumericRange, "Too many elements in numeric expression", end.span);
+        }
+        Ok(range)
+    }
+
+    fn anything_but(&mut self) -> Res<AnythingBut> {
+        let v = self.next()?;
+        match v.kind {
+            TokenKind::String => Ok(AnythingBut::Strings(vec![self.string(v)])),
+            TokenKind::Number => Ok(AnythingBut::Numbers(vec![self.excluded_number(v)?])),
+            TokenKind::BeginArray => self.anything_but_list(v.span),
+            TokenKind::BeginObject => self.anything_but_object(v.span),
+            _ => self.fail(
+                ErrorKind::OperandInvalid,
+                "Value of anything-but must be an array or single string/number value.",
+                v.span,
+            ),
+        }
+    }
+
+    fn excluded_number(&self, v: Token) -> Res<(String, f64)> {
+        let text = self.text(v).to_string();
+        match comparable(&text) {
+            Some(x) => Ok((text, x)),
+            None => self.fail(
+                ErrorKind::NumberNotComparable,
+                format!("Cannot compare number : {text}"),
+                v.span,
+            ),
+        }
+    }
+
+    fn anything_but_list(&mut self, open: Span) -> Res<AnythingBut> {
+        let mut strings = Vec::new();
+        let mut numbers = Vec::new();
+        const MIXED: &str =
+            "Inside anything but list, either all values are number or string, mixed type is not supported";
+        loop {
+            let t = self.next()?;
+            match t.kind {
+                TokenKind::EndArray => {
+                    return match (strings.is_empty(), numbers.is_empty()) {
+                        (false, true) => Ok(AnythingBut::Strings(strings)),
+                        (true, false) => Ok(AnythingBut::Numbers(numbers)),
+                        _ => self.fail(ErrorKind::OperandInvalid, MIXED, open.cover(t.span)),
+                    };
+                }
+                TokenKind::String if numbers.is_empty() => strings.push(self.string(t)),
+                TokenKind::Number if strings.is_empty() => numbers.push(self.excluded_number(t)?),
+                TokenKind::String | TokenKind::Number => {
+                    return self.fail(ErrorKind::OperandInvalid, MIXED, t.span)
+                }
+                _ => {
+                    return self.fail(
+                        ErrorKind::OperandInvalid,
+                        "Inside anything but list, start|null|boolean is not supported.",
+                        t.span,
+                    )
+                }
+            }
+        }
+    }
+
+    fn anything_but_object(&mut self, open: Span) -> Res<AnythingBut> {
+        let k = self.next()?;
+        if k.kind == TokenKind::EndObject {
+            return self.fail(
+                ErrorKind::OperandInvalid,
+                "Anything-But expression name not found",
+                open.cover(k.span),
+            );
+        }
+        let key = self.string(k);
+        self.path.push(PathSegment::Key(key.clone()));
+        let result = match key.as_str() {
+            "prefix" | "suffix" => {
+                let items = self.string_items(
+                    "prefix/suffix match pattern must be a string",
+                    Some("Value of anything-but must be an array or single string/number value."),
+                    true,
+                )?;
+                let texts = items.into_iter().map(|(s, _)| s).collect();
+                if key == "prefix" {
+                    AnythingBut::Prefixes(texts)
+                } else {
+                    AnythingBut::Suffixes(texts)
+                }
+            }
+            "equals-ignore-case" => {
+                let items = self.string_items(
+                    "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.",
+                    None,
+                    false,
+                )?;
+                AnythingBut::IgnoreCase(
+                    items
+                        .into_iter()
+                        .map(|(s, _)| {
+                            let f = Folded::new(&s);
+                            (s, f)
+                        })
+                        .collect(),
+                )
+            }
+            "wildcard" => {
+                let items = self.string_items("wildcard match pattern must be a string", None, false)?;
+                let mut ws = Vec::new();
+                for (s, span) in items {
+                    match Wildcard::parse(&s) {
+                        Ok(w) => ws.push((s, w)),
+                        Err(e) => return self.fail(ErrorKind::WildcardSyntax, e.reason, span),
+                    }
+                }
+                AnythingBut::Wildcards(ws)
+            }
+            _ => {
+                return self.fail(
+                    ErrorKind::OperandInvalid,
+                    format!("Unsupported anything-but pattern: {key}"),
+                    k.span,
+                )
+            }
+        };
+        self.path.pop();
+        let end = self.next()?;
+        if end.kind != TokenKind::EndObject {
+            return self.fail(ErrorKind::OperatorExtraKey, "Too many elements in numeric expression", end.span);
+        }
+        Ok(result)
+    }
+
+    /// A string or a list of strings (for anything-but's sub-operators).
+    fn string_items(
+        &mut self,
+        not_string: &str,
+        object_reason: Option<&str>,
+        non_empty: bool,
+    ) -> Res<Vec<(String, Span)>> {
+        let v = self.next()?;
+        let check = |p: &Self, s: &str, span: Span| -> Res<()> {
+            if non_empty && s.is_empty() {
+                return p.fail(ErrorKind::OperandInvalid, "Null prefix/suffix not allowed", span);
+            }
+            Ok(())
+        };
+        match v.kind {
+            TokenKind::String => {
+                let s = self.string(v);
+                check(self, &s, v.span)?;
+                Ok(vec![(s, v.span)])
+            }
+            TokenKind::BeginArray => {
+                let mut items = Vec::new();
+                loop {
+                    let t = self.next()?;
+                    match t.kind {
+                        TokenKind::EndArray => {
+                            if items.is_empty() {
+                                return self.fail(ErrorKind::EmptyArray, "Empty arrays are not allowed", v.span.cover(t.span));
+                            }
+                            return Ok(items);
+                        }
+                        TokenKind::String => {
+                            let s = self.string(t);
+                            check(self, &s, t.span)?;
+                            if not_string.starts_with("wildcard") {
+                                if let Err(e) = Wildcard::parse(&s) {
+                                    return self.fail(ErrorKind::WildcardSyntax, e.reason, t.span);
+                                }
+                            }
+                            items.push((s, t.span));
+                        }
+                        _ => return self.fail(ErrorKind::OperandInvalid, not_string, t.span),
+                    }
+                }
+            }
+            TokenKind::BeginObject if object_reason.is_some() => {
+                self.fail(ErrorKind::OperandInvalid, object_reason.unwrap_or_default(), v.span)
+            }
+            _ => self.fail(ErrorKind::OperandInvalid, not_string, v.span),
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Plain-text rendering of errors and traces, shared by the CLI, the web app
+//! and the tests, so every front end says the same thing in the same words.
+
+use crate::explain::{FieldOutcome, FieldStatus, FieldTrace, Trace};
+use crate::hints::Hint;
+use crate::pattern::{Condition, ConditionKind, Leaf};
+use crate::span::{Encoding, LineIndex, Span};
+use crate::Pattern;
+
+/// `message` with the source line and a caret under `span`, like rustc:
+///
+/// ```text
+/// error: prefix match pattern must be a string
+///  --> pattern.json:1:34
+///   |
+/// 1 | {"detail": {"state": [{"prefix": 5}]}}
+///   |                                  ^
+/// ```
+pub fn caret_report(source_name: &str, text: &str, span: Span, message: &str) -> String {
+    let idx = LineIndex::new(text);
+    let start = idx.line_col(span.start, Encoding::Chars);
+    let end = idx.line_col(span.end.max(span.start), Encoding::Chars);
+    let line = idx.line_text(start.line);
+    let shown: String = line.chars().take(200).collect();
+    let width = if end.line == start.line {
+        (end.column.saturating_sub(start.column)).max(1) as usize
+    } else {
+        (line.chars().count() + 1).saturating_sub(start.column as usize).max(1)
+    };
+    let gutter = start.line.to_string().len();
+    let pad = " ".repeat(gutter);
+    let caret_pad: String = line
+        .chars()
+        .take(start.column as usize - 1)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    format!(
+        "error: {message}\n{pad}--> {source_name}:{}:{}\n{pad} |\n{} | {shown}\n{pad} | {caret_pad}{}\n",
+        start.line,
+        start.column,
+        start.line,
+        "^".repeat(width.min(200))
+    )
+}
+
+/// The text of a condition as the user wrote it.
+pub fn condition_text<'t>(pattern_text: &'t str, c: &Condition) -> &'t str {
+    pattern_text.get(c.span.range()).unwrap_or("")
+}
+
+fn conditions_list(pattern_text: &str, leaf: &Leaf) -> String {
+    leaf.conditions
+        .iter()
+        .map(|c| condition_text(pattern_text, c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One sentence on what a field found.
+pub fn field_sentence(pattern: &Pattern, pattern_text: &str, f: &FieldTrace) -> String {
+    let leaf = &pattern.tree().leaves[f.leaf];
+    let path = &f.path;
+    match &f.outcome {
+        FieldOutcome::Matched { condition, value } => {
+            let c = &leaf.conditions[*condition];
+            match c.kind {
+                ConditionKind::Exists(true) => {
+                    format!("`{path}` exists (it is {}), as {} requires.", value.text, condition_text(pattern_text, c))
+                }
+                ConditionKind::AnythingBut(_) => format!(
+                    "`{path}` is {}, which {} does not exclude.",
+                    value.text,
+                    condition_text(pattern_text, c)
+                ),
+                _ => format!(
+                    "`{path}` is {}, which meets {}.",
+                    value.text,
+                    condition_text(pattern_text, c)
+                ),
+            }
+        }
+        FieldOutcome::AbsentAsRequired => {
+            format!("`{path}` is absent, as {{\"exists\": false}} requires.")
+        }
+        FieldOutcome::Missing => format!(
+            "The event has no `{path}`, so none of {} can match.",
+            conditions_list(pattern_text, leaf)
+        ),
+        FieldOutcome::NotALeaf { is_object: true, .. } => format!(
+            "`{path}` is an object in the event, not a value: patterns test only strings, numbers, booleans and null, so it counts as absent."
+        ),
+        FieldOutcome::NotALeaf { is_object: false, .. } => format!(
+            "`{path}` is an empty array in the event: it holds no value, so it counts as absent."
+        ),
+        FieldOutcome::NoConditionMet { values } => {
+            let only_absent = leaf
+                .conditions
+                .iter()
+                .all(|c| matches!(c.kind, ConditionKind::Exists(false)));
+            let shown: Vec<&str> = values.iter().map(|v| v.text.as_str()).collect();
+            if only_absent {
+                format!(
+                    "`{path}` is present ({}), but {{\"exists\": false}} requires it to be absent.",
+                    shown.join(", ")
+                )
+            } else if values.len() == 1 {
+                format!(
+                    "`{path}` is {}, which meets none of: {}.",
+                    shown[0],
+                    conditions_list(pattern_text, leaf)
+                )
+            } else {
+                format!(
+                    "`{path}` has the values {}; none meets any of: {}.",
+                    shown.join(", "),
+                    conditions_list(pattern_text, leaf)
+                )
+            }
+        }
+        FieldOutcome::ArrayConflict { value, with } => format!(
+            "`{path}` = {} would match, but only in another element of the same array than the one `{with}` matched in; AWS takes all fields from one array element.",
+            value.text
+        ),
+    }
+}
+
+/// One sentence per hint.
+pub fn hint_sentence(h: &Hint) -> String {
+    match h {
+        Hint::CaseDiffers { value, suggestion } => format!(
+            "Only the letter case differs (the event has \"{value}\"): matching is case-sensitive; {suggestion} would match."
+        ),
+        Hint::TypeDiffers { event_type, value, suggestion } => format!(
+            "The event has the {event_type} {value}; a pattern value matches only the same JSON type, so write {suggestion}."
+        ),
+        Hint::ApiVersionSuffix { value, suggestion } => format!(
+            "CloudTrail logs this API with its version suffix (\"{value}\"); use {suggestion}."
+        ),
+        Hint::LooksLikeWildcard { suggestion } => format!(
+            "`*` is an ordinary character in a plain string; {suggestion} would match."
+        ),
+        Hint::DidYouMean { paths } => format!(
+            "Did you mean {}?",
+            paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(" or ")
+        ),
+        Hint::NotALeaf { children } if children.is_empty() => {
+            "Name a field inside it instead.".to_string()
+        }
+        Hint::NotALeaf { children } => format!(
+            "Name a field inside it, e.g. {}.",
+            children.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+        ),
+        Hint::AbsentNeverMatches => "An absent field fails every condition except {\"exists\": false}; add {\"exists\": false} to the list to accept absence too.".to_string(),
+        Hint::ArrayElements => "Put both conditions on fields of the same array element, or split the rule.".to_string(),
+    }
+}
+
+/// The whole trace as text, one field per line (optionally with ANSI colour).
+pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: bool) -> String {
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::new();
+    out.push_str(&if trace.matched {
+        paint("1;32", "MATCH")
+    } else {
+        paint("1;31", "NO MATCH")
+    });
+    out.push('\n');
+    if trace.alternatives > 1 {
+        out.push_str(&format!(
+            "$or: showing alternative {} of {}{}\n",
+            trace.rule + 1,
+            trace.alternatives,
+            if trace.matched { " (the first that matches)" } else { " (the closest)" }
+        ));
+    }
+    for f in &trace.fields {
+        let (mark, code) = match f.status {
+            FieldStatus::Matched => ("✓", "32"),
+            FieldStatus::Failed => ("✗", "31"),
+            FieldStatus::Missing => ("?", "33"),
+        };
+        out.push_str(&format!(
+            "  {} {:<7} {}\n",
+            paint(code, mark),
+            f.status.name(),
+            field_sentence(pattern, pattern_text, f)
+        ));
+        for h in &f.hints {
+            out.push_str(&format!("            hint: {}\n", hint_sentence(h)));
+        }
+    }
+    out
+}

@@ -1,0 +1,140 @@
+//! Byte spans into a source text, and line/column positions computed on request.
+//!
+//! Spans are stored as byte offsets only; a [`LineIndex`] turns an offset into a
+//! one-based line and column in the caller's encoding (UTF-16 for the browser,
+//! characters for a terminal), so nothing pays for positions it never shows.
+
+/// Half-open byte range `start..end` into the text that was parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from byte offsets.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// An empty span at `at` (used for "end of input").
+    pub fn empty(at: usize) -> Self {
+        Span::new(at, at)
+    }
+
+    /// The span as a `usize` range, for slicing the source text.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// How columns are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Unicode scalar values (what a terminal shows).
+    Chars,
+    /// UTF-16 code units (JavaScript string indices, textarea selections).
+    Utf16,
+    /// Bytes of UTF-8.
+    Utf8,
+}
+
+/// A one-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    /// Line number, starting at 1.
+    pub line: u32,
+    /// Column number, starting at 1, in the requested [`Encoding`].
+    pub column: u32,
+}
+
+/// Start offsets of every line of a text, built once per text.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<u32>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text` (lines end at `\n`; a preceding `\r` belongs to the line).
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i as u32 + 1),
+        );
+        LineIndex { text, line_starts }
+    }
+
+    /// Line and column of byte `offset` (clamped to the text, moved back to a char boundary).
+    pub fn line_col(&self, offset: u32, encoding: Encoding) -> LineCol {
+        let mut offset = (offset as usize).min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = match self.line_starts.binary_search(&(offset as u32)) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line] as usize;
+        let prefix = &self.text[start..offset];
+        let column = match encoding {
+            Encoding::Chars => prefix.chars().count(),
+            Encoding::Utf16 => prefix.encode_utf16().count(),
+            Encoding::Utf8 => prefix.len(),
+        };
+        LineCol {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
+    }
+
+    /// The text of line `line` (one-based), without its line break.
+    pub fn line_text(&self, line: u32) -> &'a str {
+        let i = (line.max(1) - 1) as usize;
+        let start = self.line_starts.get(i).copied().unwrap_or(0) as usize;
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map(|&e| e as usize - 1)
+            .unwrap_or(self.text.len());
+        self.text[start..end.max(start)].trim_end_matches('\r')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_differ_by_encoding() {
+        let text = "{\n \"😀\": x}";
+        let idx = LineIndex::new(text);
+        let x = text.find('x').unwrap() as u32;
+        assert_eq!(idx.line_col(x, Encoding::Utf8), LineCol { line: 2, column: 10 });
+        assert_eq!(idx.line_col(x, Encoding::Chars), LineCol { line: 2, column: 7 });
+        assert_eq!(idx.line_col(x, Encoding::Utf16), LineCol { line: 2, column: 8 });
+        assert_eq!(idx.line_text(2), " \"😀\": x}");
+    }
+
+    #[test]
+    fn offset_past_end_is_clamped() {
+        let idx = LineIndex::new("ab");
+        assert_eq!(idx.line_col(99, Encoding::Chars), LineCol { line: 1, column: 3 });
+    }
+}

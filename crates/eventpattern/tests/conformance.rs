@@ -1,0 +1,78 @@
+//! The shared conformance corpus (`tests/conformance.jsonl` at the repo root),
+//! run natively and, compiled to wasm32, in a browser: every case's verdict and
+//! AWS reason text, and the trace's verdict against the fast matcher's.
+
+use eventpattern::Pattern;
+use serde_json::Value;
+
+const CORPUS: &str = include_str!("../../../tests/conformance.jsonl");
+
+struct Outcome {
+    total: usize,
+    failures: Vec<String>,
+}
+
+fn run_corpus() -> Outcome {
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for line in CORPUS.lines().filter(|l| !l.trim().is_empty()) {
+        total += 1;
+        let case: Value = serde_json::from_str(line).expect("corpus line is JSON");
+        let id = case["id"].as_str().unwrap_or("?");
+        let pattern_text = match &case["pattern"] {
+            Value::String(s) => s.clone(),
+            other => serde_json::to_string(other).unwrap(),
+        };
+        let event_text = serde_json::to_string(&case["event"]).unwrap();
+        let expected = case["expected"].as_str().unwrap_or("?");
+        match (Pattern::parse(&pattern_text), expected) {
+            (Err(e), "invalid") => {
+                if let Some(reason) = case["error_reason"].as_str() {
+                    if e.reason != reason {
+                        failures.push(format!("{id}: reason\n    expected: {reason}\n    actual:   {}", e.reason));
+                    }
+                }
+            }
+            (Err(e), _) => failures.push(format!("{id}: expected {expected}, got invalid: {}", e.reason)),
+            (Ok(_), "invalid") => failures.push(format!(
+                "{id}: expected invalid ({}), got a valid pattern",
+                case["error_reason"].as_str().unwrap_or("")
+            )),
+            (Ok(p), _) => {
+                let verdict = p.matches(&event_text).expect("corpus events are objects");
+                let want = expected == "match";
+                if verdict != want {
+                    failures.push(format!("{id}: expected {expected}, got {}", if verdict { "match" } else { "no-match" }));
+                }
+                let trace = p.explain(&event_text).expect("corpus events are objects");
+                if trace.matched != verdict {
+                    failures.push(format!("{id}: matcher says {verdict}, explainer says {}", trace.matched));
+                }
+            }
+        }
+    }
+    Outcome { total, failures }
+}
+
+fn check() {
+    let o = run_corpus();
+    let failed = o.failures.len();
+    for f in &o.failures {
+        eprintln!("FAIL {f}");
+    }
+    eprintln!("conformance: {} passed, {failed} failed", o.total - failed);
+    assert!(o.total >= 745, "corpus has {} cases", o.total);
+    assert_eq!(failed, 0, "{failed} conformance failures");
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn conformance_corpus() {
+    check();
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn conformance_corpus_wasm() {
+    check();
+}
