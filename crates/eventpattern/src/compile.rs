@@ -36,7 +36,12 @@ pub fn compile(p: &ParsedPattern) -> Result<Vec<Rule>, PatternError> {
     expand(&p.root, &p.leaves)
 }
 
-fn product(a: Vec<Rule>, b: Vec<Rule>, leaves: &[Leaf], span: Span) -> Result<Vec<Rule>, PatternError> {
+fn product(
+    a: Vec<Rule>,
+    b: Vec<Rule>,
+    leaves: &[Leaf],
+    span: Span,
+) -> Result<Vec<Rule>, PatternError> {
     let n = a.len().saturating_mul(b.len());
     if n > MAX_COMBINATIONS {
         return Err(too_many(n, span));
@@ -109,9 +114,10 @@ fn check_complexity(p: &ParsedPattern) -> Result<(), PatternError> {
         for c in &leaf.conditions {
             let n = match &c.kind {
                 ConditionKind::Wildcard(_, w) => w.complexity(),
-                ConditionKind::AnythingBut(AnythingBut::Wildcards(ws)) => {
-                    ws.iter().map(|(_, w)| w.complexity()).fold(0, usize::saturating_add)
-                }
+                ConditionKind::AnythingBut(AnythingBut::Wildcards(ws)) => ws
+                    .iter()
+                    .map(|(_, w)| w.complexity())
+                    .fold(0, usize::saturating_add),
                 _ => 0,
             };
             total = total.max(n);

@@ -41,8 +41,12 @@ pub fn excluded(ab: &AnythingBut, v: &Value<'_>) -> bool {
             Some(x) => list.iter().any(|(_, n)| n == x),
             None => true,
         },
-        (AnythingBut::Prefixes(list), Value::Str(x)) => list.iter().any(|p| x.starts_with(p.as_str())),
-        (AnythingBut::Suffixes(list), Value::Str(x)) => list.iter().any(|p| x.ends_with(p.as_str())),
+        (AnythingBut::Prefixes(list), Value::Str(x)) => {
+            list.iter().any(|p| x.starts_with(p.as_str()))
+        }
+        (AnythingBut::Suffixes(list), Value::Str(x)) => {
+            list.iter().any(|p| x.ends_with(p.as_str()))
+        }
         (AnythingBut::IgnoreCase(list), Value::Str(x)) => list.iter().any(|(_, f)| f.equals(x)),
         (AnythingBut::Wildcards(list), Value::Str(x)) => list.iter().any(|(_, w)| w.matches(x)),
         _ => false,
@@ -51,13 +55,19 @@ pub fn excluded(ab: &AnythingBut, v: &Value<'_>) -> bool {
 
 /// Whether `x` lies in the range.
 pub fn in_range(r: &Range, x: f64) -> bool {
-    let above = r
-        .lower
-        .as_ref()
-        .is_none_or(|b| if b.inclusive { x >= b.value } else { x > b.value });
-    let below = r
-        .upper
-        .as_ref()
-        .is_none_or(|b| if b.inclusive { x <= b.value } else { x < b.value });
+    let above = r.lower.as_ref().is_none_or(|b| {
+        if b.inclusive {
+            x >= b.value
+        } else {
+            x > b.value
+        }
+    });
+    let below = r.upper.as_ref().is_none_or(|b| {
+        if b.inclusive {
+            x <= b.value
+        } else {
+            x < b.value
+        }
+    });
     above && below
 }

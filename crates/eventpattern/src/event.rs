@@ -182,7 +182,10 @@ enum Frame {
 
 /// Reads an event. With a selector, only the selected paths are kept (and
 /// `path` is left empty); without one, every leaf and container is kept.
-pub fn flatten<'a>(text: &'a str, selector: Option<&Selector>) -> Result<FlatEvent<'a>, EventError> {
+pub fn flatten<'a>(
+    text: &'a str,
+    selector: Option<&Selector>,
+) -> Result<FlatEvent<'a>, EventError> {
     let mut r = Reader::new(text, usize::MAX);
     let first = r.next_token()?;
     if first.kind != TokenKind::BeginObject {
@@ -392,7 +395,10 @@ mod tests {
 
     #[test]
     fn not_an_object_and_deep_nesting() {
-        assert!(flatten("[1]", None).unwrap_err().message.contains("JSON object"));
+        assert!(flatten("[1]", None)
+            .unwrap_err()
+            .message
+            .contains("JSON object"));
         let deep = format!("{{\"a\":{}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(flatten(&deep, None).unwrap().leaves.len(), 1);
     }

@@ -5,7 +5,7 @@
 use crate::condition::accepts;
 use crate::event::{flatten, EventLeaf, FlatEvent};
 use crate::hints::{hints_for, Hint};
-use crate::matcher::{consistent_choice, field_result, FieldResult};
+use crate::matcher::{consistent, field_options, FieldOptions};
 use crate::pattern::{ConditionKind, LeafId};
 use crate::span::Span;
 use crate::{EventError, Pattern};
@@ -165,7 +165,13 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
         .chain(flat.containers.iter().map(|c| c.path.as_str()))
         .collect();
     for f in &mut fields {
-        f.hints = hints_for(&leaves[f.leaf], &f.outcome, &flat, &by_path[p.leaf_path()[f.leaf] as usize], &all_paths);
+        f.hints = hints_for(
+            &leaves[f.leaf],
+            &f.outcome,
+            &flat,
+            &by_path[p.leaf_path()[f.leaf] as usize],
+            &all_paths,
+        );
     }
     let shown = &p.rules()[rule];
     let inactive = (0..leaves.len())
@@ -190,16 +196,24 @@ fn trace_rule(
 ) -> Vec<FieldTrace> {
     let leaves = &p.tree().leaves;
     let mut fields = Vec::with_capacity(order.len());
-    // Fields met by values, for the array-consistency check: (position in `fields`, candidates).
-    let mut chosen: Vec<(usize, Vec<u32>)> = Vec::new();
+    // Fields that can be met, for the array-consistency check: (position in `fields`, options).
+    let mut options: Vec<(usize, FieldOptions)> = Vec::new();
     for &id in order {
         let leaf = &leaves[id];
         let values = &by_path[p.leaf_path()[id] as usize];
-        let (status, outcome) = match field_result(leaf, values, flat) {
-            FieldResult::Absent => (FieldStatus::Matched, FieldOutcome::AbsentAsRequired),
-            FieldResult::Candidates(c) => {
-                chosen.push((fields.len(), c.clone()));
-                let first = &flat.leaves[c[0] as usize];
+        let opts = field_options(leaf, values, flat);
+        let (status, outcome) = match &opts {
+            Some(o) if o.positive.is_empty() && values.is_empty() => {
+                (FieldStatus::Matched, FieldOutcome::AbsentAsRequired)
+            }
+            Some(o) if o.positive.is_empty() => (
+                // Present, but possibly absent in the matched array element;
+                // settled by the consistency check below.
+                FieldStatus::Matched,
+                FieldOutcome::AbsentAsRequired,
+            ),
+            Some(o) => {
+                let first = &flat.leaves[o.positive[0] as usize];
                 let condition = leaf
                     .conditions
                     .iter()
@@ -213,7 +227,7 @@ fn trace_rule(
                     },
                 )
             }
-            FieldResult::Failed if values.is_empty() => {
+            None if values.is_empty() => {
                 match flat.containers.iter().find(|c| c.path == leaf.joined) {
                     Some(c) => (
                         FieldStatus::Failed,
@@ -225,25 +239,14 @@ fn trace_rule(
                     None => (FieldStatus::Missing, FieldOutcome::Missing),
                 }
             }
-            FieldResult::Failed => {
-                let mut vals: Vec<&EventLeaf<'_>> =
-                    values.iter().map(|&i| &flat.leaves[i as usize]).collect();
-                let only_exists_false = leaf
-                    .conditions
-                    .iter()
-                    .all(|c| matches!(c.kind, ConditionKind::Exists(false)));
-                if !only_exists_false {
-                    vals.sort_by_key(|v| closeness(leaf, v));
-                }
-                vals.truncate(SHOWN_VALUES);
-                (
-                    FieldStatus::Failed,
-                    FieldOutcome::NoConditionMet {
-                        values: vals.into_iter().map(|v| value_ref(event, v)).collect(),
-                    },
-                )
-            }
+            None => (
+                FieldStatus::Failed,
+                no_condition_met(leaf, values, flat, event),
+            ),
         };
+        if let Some(o) = opts {
+            options.push((fields.len(), o));
+        }
         fields.push(FieldTrace {
             leaf: id,
             path: leaf.joined.clone(),
@@ -252,33 +255,54 @@ fn trace_rule(
             hints: Vec::new(),
         });
     }
-    // Array consistency: add fields one by one; the first that cannot join a
-    // consistent choice is reported as a conflict.
-    for n in 1..=chosen.len() {
-        let cands: Vec<Vec<u32>> = chosen[..n].iter().map(|(_, c)| c.clone()).collect();
-        if consistent_choice(&cands, flat).is_none() {
-            let (pos, c) = &chosen[n - 1];
-            let other = chosen[..n - 1]
+    // Add fields one by one; the first that cannot join a consistent pick is
+    // reported: a present value for `exists: false`, else an array conflict.
+    for n in 1..=options.len() {
+        let prefix: Vec<FieldOptions> = options[..n].iter().map(|(_, o)| o.clone()).collect();
+        if consistent(&prefix, flat) {
+            continue;
+        }
+        let (pos, o) = &options[n - 1];
+        let leaf = &leaves[fields[*pos].leaf];
+        fields[*pos].status = FieldStatus::Failed;
+        if o.positive.is_empty() {
+            let values = o.absent.as_deref().unwrap_or(&[]);
+            fields[*pos].outcome = no_condition_met(leaf, values, flat, event);
+        } else {
+            let other = options[..n - 1]
                 .iter()
                 .rev()
-                .find(|(_, oc)| {
-                    consistent_choice(&[oc.clone(), c.clone()], flat).is_none()
-                })
+                .find(|(_, oo)| !consistent(&[oo.clone(), o.clone()], flat))
                 .map(|(i, _)| fields[*i].path.clone())
-                .unwrap_or_else(|| fields[chosen[0].0].path.clone());
-            let value = value_ref(event, &flat.leaves[c[0] as usize]);
-            fields[*pos].status = FieldStatus::Failed;
+                .unwrap_or_else(|| fields[options[0].0].path.clone());
+            let value = value_ref(event, &flat.leaves[o.positive[0] as usize]);
             fields[*pos].outcome = FieldOutcome::ArrayConflict { value, with: other };
-            break;
         }
+        break;
     }
     fields
+}
+
+fn no_condition_met(
+    leaf: &crate::pattern::Leaf,
+    values: &[u32],
+    flat: &FlatEvent<'_>,
+    event: &str,
+) -> FieldOutcome {
+    let mut vals: Vec<&EventLeaf<'_>> = values.iter().map(|&i| &flat.leaves[i as usize]).collect();
+    vals.sort_by_key(|v| closeness(leaf, v));
+    vals.truncate(SHOWN_VALUES);
+    FieldOutcome::NoConditionMet {
+        values: vals.into_iter().map(|v| value_ref(event, v)).collect(),
+    }
 }
 
 /// Sort key: values most like the field's first plain string come first.
 fn closeness(leaf: &crate::pattern::Leaf, v: &EventLeaf<'_>) -> usize {
     let target = leaf.conditions.iter().find_map(|c| match &c.kind {
-        ConditionKind::Exact(s) | ConditionKind::Prefix(s, _) | ConditionKind::Suffix(s, _) => Some(s.as_str()),
+        ConditionKind::Exact(s) | ConditionKind::Prefix(s, _) | ConditionKind::Suffix(s, _) => {
+            Some(s.as_str())
+        }
         ConditionKind::EqualsIgnoreCase(s, _) | ConditionKind::Wildcard(s, _) => Some(s.as_str()),
         _ => None,
     });

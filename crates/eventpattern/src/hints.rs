@@ -120,7 +120,11 @@ pub fn hints_for(
             near.dedup_by(|a, b| a.1 == b.1);
             if !near.is_empty() {
                 hints.push(Hint::DidYouMean {
-                    paths: near.into_iter().take(3).map(|(_, p)| p.to_string()).collect(),
+                    paths: near
+                        .into_iter()
+                        .take(3)
+                        .map(|(_, p)| p.to_string())
+                        .collect(),
                 });
             }
             if !leaf
@@ -131,7 +135,9 @@ pub fn hints_for(
                 hints.push(Hint::AbsentNeverMatches);
             }
         }
-        FieldOutcome::NotALeaf { is_object: true, .. } => {
+        FieldOutcome::NotALeaf {
+            is_object: true, ..
+        } => {
             let prefix = format!("{}.", leaf.joined);
             let mut children: Vec<String> = flat
                 .leaves
@@ -245,7 +251,10 @@ fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> 
         {
             Some(Hint::CaseDiffers {
                 value: x.to_string(),
-                suggestion: format!("{{\"prefix\": {{\"equals-ignore-case\": {}}}}}", json_string(p)),
+                suggestion: format!(
+                    "{{\"prefix\": {{\"equals-ignore-case\": {}}}}}",
+                    json_string(p)
+                ),
             })
         }
         (C::Suffix(p, None), Value::Str(x))
@@ -255,7 +264,10 @@ fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> 
         {
             Some(Hint::CaseDiffers {
                 value: x.to_string(),
-                suggestion: format!("{{\"suffix\": {{\"equals-ignore-case\": {}}}}}", json_string(p)),
+                suggestion: format!(
+                    "{{\"suffix\": {{\"equals-ignore-case\": {}}}}}",
+                    json_string(p)
+                ),
             })
         }
         _ => None,

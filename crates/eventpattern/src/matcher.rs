@@ -1,6 +1,11 @@
 //! The fast yes/no answer: read only the named paths, then look for one
 //! alternative whose fields can all be met by values that do not come from
 //! different elements of one array (SPEC §2.3, §4).
+//!
+//! `exists: false` is judged in the same array context: it is met when no
+//! value at its path could belong to the element the other fields matched in
+//! (event-ruler answers "match" for `{"firstName": ["Anna"], "ids":
+//! [{"exists": false}]}` when Anna's own element has no `ids`).
 
 use crate::compile::Rule;
 use crate::condition::accepts;
@@ -18,29 +23,27 @@ pub(crate) fn group_by_path(flat: &FlatEvent<'_>, paths: usize) -> Vec<Vec<u32>>
     by_path
 }
 
-/// How one field of one alternative fares.
-pub(crate) enum FieldResult {
-    /// Met by the absence of any value (`exists: false`).
-    Absent,
-    /// Met by these values (indexes into `flat.leaves`).
-    Candidates(Vec<u32>),
-    /// Not met.
-    Failed,
+/// The ways one field of one alternative can be met.
+#[derive(Debug, Clone)]
+pub(crate) struct FieldOptions {
+    /// Values that meet a condition (indexes into `flat.leaves`).
+    pub positive: Vec<u32>,
+    /// With `exists: false` among the conditions: the values at the path,
+    /// none of which may share an array element with the other picks.
+    pub absent: Option<Vec<u32>>,
 }
 
-pub(crate) fn field_result(leaf: &Leaf, values: &[u32], flat: &FlatEvent<'_>) -> FieldResult {
-    if values.is_empty() {
-        let absent_ok = leaf
-            .conditions
-            .iter()
-            .any(|c| matches!(c.kind, ConditionKind::Exists(false)));
-        return if absent_ok {
-            FieldResult::Absent
-        } else {
-            FieldResult::Failed
-        };
-    }
-    let cands: Vec<u32> = values
+/// The options of one field; `None` when it cannot be met at all.
+pub(crate) fn field_options(
+    leaf: &Leaf,
+    values: &[u32],
+    flat: &FlatEvent<'_>,
+) -> Option<FieldOptions> {
+    let absent_ok = leaf
+        .conditions
+        .iter()
+        .any(|c| matches!(c.kind, ConditionKind::Exists(false)));
+    let positive: Vec<u32> = values
         .iter()
         .copied()
         .filter(|&i| {
@@ -48,67 +51,99 @@ pub(crate) fn field_result(leaf: &Leaf, values: &[u32], flat: &FlatEvent<'_>) ->
             leaf.conditions.iter().any(|c| accepts(&c.kind, v))
         })
         .collect();
-    if cands.is_empty() {
-        FieldResult::Failed
-    } else {
-        FieldResult::Candidates(cands)
+    let absent = absent_ok.then(|| values.to_vec());
+    if positive.is_empty() && absent.is_none() {
+        return None;
     }
+    Some(FieldOptions { positive, absent })
 }
 
-/// Whether one value can be picked per field with no two from different
-/// elements of one array. Returns the picks (one per field, in order).
-pub(crate) fn consistent_choice(fields: &[Vec<u32>], flat: &FlatEvent<'_>) -> Option<Vec<u32>> {
+/// Whether a pick exists for every field: one positive value each (or the
+/// absence option), no two picks from different elements of one array, and
+/// every absence honoured in the picks' context.
+pub(crate) fn consistent(fields: &[FieldOptions], flat: &FlatEvent<'_>) -> bool {
+    let no_trails = |ids: &[u32]| {
+        ids.iter()
+            .all(|&i| flat.trail(&flat.leaves[i as usize]).is_empty())
+    };
     if fields
         .iter()
-        .all(|c| c.iter().all(|&i| flat.trail(&flat.leaves[i as usize]).is_empty()))
+        .all(|f| no_trails(&f.positive) && f.absent.as_ref().is_none_or(|a| a.is_empty()))
     {
-        return Some(fields.iter().map(|c| c[0]).collect());
+        return true;
     }
     // Values with the same trail are interchangeable: keep one of each.
-    let dedup: Vec<Vec<u32>> = fields
+    let options: Vec<FieldOptions> = fields
         .iter()
-        .map(|c| {
+        .map(|f| {
             let mut seen: Vec<&[(u32, u32)]> = Vec::new();
-            c.iter()
+            let positive = f
+                .positive
+                .iter()
                 .copied()
                 .filter(|&i| {
                     let t = flat.trail(&flat.leaves[i as usize]);
-                    if seen.contains(&t) {
-                        false
-                    } else {
+                    let new = !seen.contains(&t);
+                    if new {
                         seen.push(t);
-                        true
                     }
+                    new
                 })
-                .collect()
+                .collect();
+            FieldOptions {
+                positive,
+                absent: f.absent.clone(),
+            }
         })
         .collect();
-    let mut picks = Vec::with_capacity(dedup.len());
-    if search(&dedup, flat, &mut picks) {
-        Some(picks)
-    } else {
-        None
-    }
+    let mut picks = Vec::with_capacity(options.len());
+    search(&options, flat, &mut picks)
 }
 
-fn search(fields: &[Vec<u32>], flat: &FlatEvent<'_>, picks: &mut Vec<u32>) -> bool {
-    let Some(options) = fields.get(picks.len()) else {
-        return true;
+fn search(fields: &[FieldOptions], flat: &FlatEvent<'_>, picks: &mut Vec<Option<u32>>) -> bool {
+    let Some(field) = fields.get(picks.len()) else {
+        return absences_hold(fields, flat, picks);
     };
-    for &i in options {
+    for &i in &field.positive {
         let t = flat.trail(&flat.leaves[i as usize]);
         if picks
             .iter()
+            .flatten()
             .all(|&p| trails_compatible(flat.trail(&flat.leaves[p as usize]), t))
         {
-            picks.push(i);
+            picks.push(Some(i));
             if search(fields, flat, picks) {
                 return true;
             }
             picks.pop();
         }
     }
+    if field.absent.is_some() {
+        picks.push(None);
+        if search(fields, flat, picks) {
+            return true;
+        }
+        picks.pop();
+    }
     false
+}
+
+/// Every field that took its absence option has no value that fits in the
+/// same array elements as all the positive picks.
+fn absences_hold(fields: &[FieldOptions], flat: &FlatEvent<'_>, picks: &[Option<u32>]) -> bool {
+    fields.iter().zip(picks).all(|(f, pick)| {
+        if pick.is_some() {
+            return true;
+        }
+        let values = f.absent.as_deref().unwrap_or(&[]);
+        values.iter().all(|&w| {
+            let tw = flat.trail(&flat.leaves[w as usize]);
+            picks
+                .iter()
+                .flatten()
+                .any(|&p| !trails_compatible(flat.trail(&flat.leaves[p as usize]), tw))
+        })
+    })
 }
 
 /// Whether any alternative matches.
@@ -123,13 +158,12 @@ pub(crate) fn matches(
         let mut fields = Vec::with_capacity(rule.leaves.len());
         for &id in &rule.leaves {
             let values = &by_path[leaf_path[id] as usize];
-            match field_result(&leaves[id], values, flat) {
-                FieldResult::Absent => {}
-                FieldResult::Candidates(c) => fields.push(c),
-                FieldResult::Failed => continue 'rules,
+            match field_options(&leaves[id], values, flat) {
+                Some(f) => fields.push(f),
+                None => continue 'rules,
             }
         }
-        if consistent_choice(&fields, flat).is_some() {
+        if consistent(&fields, flat) {
             return true;
         }
     }

@@ -57,7 +57,19 @@ mod tests {
 
     #[test]
     fn exactly_representable_numbers_are_comparable() {
-        for t in ["0", "-0", "300", "300.0", "3e2", "3.0E2", "0.1", "1e300", "123456789012", "-4e-6", "1E-300"] {
+        for t in [
+            "0",
+            "-0",
+            "300",
+            "300.0",
+            "3e2",
+            "3.0E2",
+            "0.1",
+            "1e300",
+            "123456789012",
+            "-4e-6",
+            "1E-300",
+        ] {
             assert!(comparable(t).is_some(), "{t}");
         }
         assert_eq!(comparable("3.0e2"), Some(300.0));
@@ -65,7 +77,14 @@ mod tests {
 
     #[test]
     fn inexact_or_overflowing_numbers_are_not() {
-        for t in ["0.30000000000000001", "9007199254740993", "1e309", "2.0e422", "1E-325", "12345678901234567890"] {
+        for t in [
+            "0.30000000000000001",
+            "9007199254740993",
+            "1e309",
+            "2.0e422",
+            "1E-325",
+            "12345678901234567890",
+        ] {
             assert!(comparable(t).is_none(), "{t}");
         }
     }

@@ -25,7 +25,9 @@ pub fn caret_report(source_name: &str, text: &str, span: Span, message: &str) ->
     let width = if end.line == start.line {
         (end.column.saturating_sub(start.column)).max(1) as usize
     } else {
-        (line.chars().count() + 1).saturating_sub(start.column as usize).max(1)
+        (line.chars().count() + 1)
+            .saturating_sub(start.column as usize)
+            .max(1)
     };
     let gutter = start.line.to_string().len();
     let pad = " ".repeat(gutter);
@@ -176,7 +178,11 @@ pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: b
             "$or: showing alternative {} of {}{}\n",
             trace.rule + 1,
             trace.alternatives,
-            if trace.matched { " (the first that matches)" } else { " (the closest)" }
+            if trace.matched {
+                " (the first that matches)"
+            } else {
+                " (the closest)"
+            }
         ));
     }
     for f in &trace.fields {

@@ -126,15 +126,30 @@ mod tests {
         let text = "{\n \"😀\": x}";
         let idx = LineIndex::new(text);
         let x = text.find('x').unwrap() as u32;
-        assert_eq!(idx.line_col(x, Encoding::Utf8), LineCol { line: 2, column: 10 });
-        assert_eq!(idx.line_col(x, Encoding::Chars), LineCol { line: 2, column: 7 });
-        assert_eq!(idx.line_col(x, Encoding::Utf16), LineCol { line: 2, column: 8 });
+        assert_eq!(
+            idx.line_col(x, Encoding::Utf8),
+            LineCol {
+                line: 2,
+                column: 10
+            }
+        );
+        assert_eq!(
+            idx.line_col(x, Encoding::Chars),
+            LineCol { line: 2, column: 7 }
+        );
+        assert_eq!(
+            idx.line_col(x, Encoding::Utf16),
+            LineCol { line: 2, column: 8 }
+        );
         assert_eq!(idx.line_text(2), " \"😀\": x}");
     }
 
     #[test]
     fn offset_past_end_is_clamped() {
         let idx = LineIndex::new("ab");
-        assert_eq!(idx.line_col(99, Encoding::Chars), LineCol { line: 1, column: 3 });
+        assert_eq!(
+            idx.line_col(99, Encoding::Chars),
+            LineCol { line: 1, column: 3 }
+        );
     }
 }

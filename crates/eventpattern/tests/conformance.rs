@@ -3,7 +3,21 @@
 //! AWS reason text, and the trace's verdict against the fast matcher's.
 
 use eventpattern::Pattern;
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// One case; pattern and event keep their exact text (number spellings matter).
+#[derive(Deserialize)]
+struct Case<'a> {
+    id: &'a str,
+    #[serde(borrow)]
+    pattern: &'a RawValue,
+    #[serde(borrow)]
+    event: &'a RawValue,
+    expected: &'a str,
+    #[serde(default)]
+    error_reason: Option<String>,
+}
 
 const CORPUS: &str = include_str!("../../../tests/conformance.jsonl");
 
@@ -17,36 +31,51 @@ fn run_corpus() -> Outcome {
     let mut total = 0;
     for line in CORPUS.lines().filter(|l| !l.trim().is_empty()) {
         total += 1;
-        let case: Value = serde_json::from_str(line).expect("corpus line is JSON");
-        let id = case["id"].as_str().unwrap_or("?");
-        let pattern_text = match &case["pattern"] {
-            Value::String(s) => s.clone(),
-            other => serde_json::to_string(other).unwrap(),
+        let case: Case = serde_json::from_str(line).expect("corpus line is a case");
+        let id = case.id;
+        let raw = case.pattern.get();
+        // A string `pattern` is raw pattern text, fed unchanged.
+        let pattern_text = if raw.starts_with('"') {
+            serde_json::from_str::<String>(raw).unwrap()
+        } else {
+            raw.to_string()
         };
-        let event_text = serde_json::to_string(&case["event"]).unwrap();
-        let expected = case["expected"].as_str().unwrap_or("?");
+        let event_text = case.event.get().to_string();
+        let expected = case.expected;
         match (Pattern::parse(&pattern_text), expected) {
             (Err(e), "invalid") => {
-                if let Some(reason) = case["error_reason"].as_str() {
-                    if e.reason != reason {
-                        failures.push(format!("{id}: reason\n    expected: {reason}\n    actual:   {}", e.reason));
+                if let Some(reason) = &case.error_reason {
+                    if &e.reason != reason {
+                        failures.push(format!(
+                            "{id}: reason\n    expected: {reason}\n    actual:   {}",
+                            e.reason
+                        ));
                     }
                 }
             }
-            (Err(e), _) => failures.push(format!("{id}: expected {expected}, got invalid: {}", e.reason)),
+            (Err(e), _) => failures.push(format!(
+                "{id}: expected {expected}, got invalid: {}",
+                e.reason
+            )),
             (Ok(_), "invalid") => failures.push(format!(
                 "{id}: expected invalid ({}), got a valid pattern",
-                case["error_reason"].as_str().unwrap_or("")
+                case.error_reason.as_deref().unwrap_or("")
             )),
             (Ok(p), _) => {
                 let verdict = p.matches(&event_text).expect("corpus events are objects");
                 let want = expected == "match";
                 if verdict != want {
-                    failures.push(format!("{id}: expected {expected}, got {}", if verdict { "match" } else { "no-match" }));
+                    failures.push(format!(
+                        "{id}: expected {expected}, got {}",
+                        if verdict { "match" } else { "no-match" }
+                    ));
                 }
                 let trace = p.explain(&event_text).expect("corpus events are objects");
                 if trace.matched != verdict {
-                    failures.push(format!("{id}: matcher says {verdict}, explainer says {}", trace.matched));
+                    failures.push(format!(
+                        "{id}: matcher says {verdict}, explainer says {}",
+                        trace.matched
+                    ));
                 }
             }
         }

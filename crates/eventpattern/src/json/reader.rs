@@ -373,7 +373,8 @@ impl<'a> Reader<'a> {
                 );
             }
         }
-        if self.bytes[self.pos] == b'0' && self.bytes.get(self.pos + 1).is_some_and(u8::is_ascii_digit)
+        if self.bytes[self.pos] == b'0'
+            && self.bytes.get(self.pos + 1).is_some_and(u8::is_ascii_digit)
         {
             return Err(self.err(
                 JsonErrorKind::BadNumber,
@@ -509,10 +510,7 @@ impl<'a> Reader<'a> {
             }
             other => Err(self.err(
                 JsonErrorKind::BadEscape,
-                format!(
-                    "Unrecognized character escape {}",
-                    char_desc(other)
-                ),
+                format!("Unrecognized character escape {}", char_desc(other)),
                 Span::new(self.pos - 1, self.pos + other.len_utf8()),
             )),
         }
@@ -565,11 +563,18 @@ impl<'a> Reader<'a> {
         let pos = LineIndex::new(self.text).line_col(offset as u32, Encoding::Utf16);
         let units = self.text.encode_utf16().count();
         let shown = if units > MAX {
-            let cut: String = self.text.chars().scan(0, |n, c| {
-                *n += c.len_utf16();
-                (*n <= MAX).then_some(c)
-            }).collect();
-            format!("\"{cut}\"[truncated {} chars]", units - cut.encode_utf16().count())
+            let cut: String = self
+                .text
+                .chars()
+                .scan(0, |n, c| {
+                    *n += c.len_utf16();
+                    (*n <= MAX).then_some(c)
+                })
+                .collect();
+            format!(
+                "\"{cut}\"[truncated {} chars]",
+                units - cut.encode_utf16().count()
+            )
         } else {
             format!("\"{}\"", self.text)
         };
@@ -618,8 +623,19 @@ mod tests {
         assert_eq!(
             tokens(r#"{"a": [1, "x", true, null, {}], "b": false}"#).unwrap(),
             vec![
-                BeginObject, Key, BeginArray, Number, String, True, Null, BeginObject, EndObject,
-                EndArray, Key, False, EndObject
+                BeginObject,
+                Key,
+                BeginArray,
+                Number,
+                String,
+                True,
+                Null,
+                BeginObject,
+                EndObject,
+                EndArray,
+                Key,
+                False,
+                EndObject
             ]
         );
     }
@@ -646,7 +662,10 @@ mod tests {
             tokens(r#"["a\d"]"#).unwrap_err(),
             "Unrecognized character escape 'd' (code 100)"
         );
-        assert_eq!(tokens("[01]").unwrap_err(), "Invalid numeric value: Leading zeroes not allowed");
+        assert_eq!(
+            tokens("[01]").unwrap_err(),
+            "Invalid numeric value: Leading zeroes not allowed"
+        );
         assert_eq!(
             tokens(r#"{"a": }"#).unwrap_err(),
             "Unexpected character ('}' (code 125)): expected a value"

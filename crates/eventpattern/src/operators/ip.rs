@@ -51,7 +51,11 @@ pub fn parse_addr(s: &str) -> Option<Addr> {
             if digits.len() > 3 {
                 return None;
             }
-            let n: u128 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+            let n: u128 = if digits.is_empty() {
+                0
+            } else {
+                digits.parse().ok()?
+            };
             if n > 255 {
                 return None;
             }
@@ -106,7 +110,8 @@ impl Cidr {
 
     /// Whether `value` is an address of this family inside the range.
     pub fn contains(&self, value: &str) -> bool {
-        parse_addr(value).is_some_and(|a| a.v6 == self.v6 && a.bits >= self.low && a.bits <= self.high)
+        parse_addr(value)
+            .is_some_and(|a| a.v6 == self.v6 && a.bits >= self.low && a.bits <= self.high)
     }
 }
 
@@ -116,12 +121,30 @@ mod tests {
 
     #[test]
     fn cidr_errors() {
-        assert_eq!(Cidr::parse("10.0.0.0/8/8").unwrap_err(), "Malformed CIDR, one '/' required");
-        assert_eq!(Cidr::parse("10.0.0/8").unwrap_err(), "Nonstandard IP address: 10.0.0");
-        assert_eq!(Cidr::parse("10.0.0.256/24").unwrap_err(), "Invalid IP address: 10.0.0.256");
-        assert_eq!(Cidr::parse("10.0.0.1/32").unwrap_err(), "IPv4 mask bits must be < 32");
-        assert_eq!(Cidr::parse("2001:db8::/128").unwrap_err(), "IPv6 mask bits must be < 128");
-        assert_eq!(Cidr::parse("10.0.0.0/x").unwrap_err(), "Malformed CIDR, mask bits must be an integer");
+        assert_eq!(
+            Cidr::parse("10.0.0.0/8/8").unwrap_err(),
+            "Malformed CIDR, one '/' required"
+        );
+        assert_eq!(
+            Cidr::parse("10.0.0/8").unwrap_err(),
+            "Nonstandard IP address: 10.0.0"
+        );
+        assert_eq!(
+            Cidr::parse("10.0.0.256/24").unwrap_err(),
+            "Invalid IP address: 10.0.0.256"
+        );
+        assert_eq!(
+            Cidr::parse("10.0.0.1/32").unwrap_err(),
+            "IPv4 mask bits must be < 32"
+        );
+        assert_eq!(
+            Cidr::parse("2001:db8::/128").unwrap_err(),
+            "IPv6 mask bits must be < 128"
+        );
+        assert_eq!(
+            Cidr::parse("10.0.0.0/x").unwrap_err(),
+            "Malformed CIDR, mask bits must be an integer"
+        );
     }
 
     #[test]
@@ -132,12 +155,17 @@ mod tests {
         assert!(!c.contains("10.0.1.1"));
         assert!(!c.contains("::ffff:10.0.0.1"));
         assert!(Cidr::parse("0.0.0.0/0").unwrap().contains("255.1.2.3"));
-        assert!(Cidr::parse("2001:db8::/32").unwrap().contains("2001:DB8:0::1"));
+        assert!(Cidr::parse("2001:db8::/32")
+            .unwrap()
+            .contains("2001:DB8:0::1"));
     }
 
     #[test]
     fn address_spellings() {
-        assert_eq!(parse_addr("2001:db8::1"), parse_addr("2001:0db8:0:0:0:0:0:1"));
+        assert_eq!(
+            parse_addr("2001:db8::1"),
+            parse_addr("2001:0db8:0:0:0:0:0:1")
+        );
         assert_eq!(parse_addr("10.0.0.1"), parse_addr("010.000.000.001"));
         assert_eq!(parse_addr("a:b"), None);
         assert_eq!(parse_addr("hello"), None);

@@ -189,13 +189,24 @@ mod tests {
 
     #[test]
     fn errors_carry_aws_positions() {
-        assert_eq!(Wildcard::parse("a**").unwrap_err().reason, "Consecutive wildcard characters at pos 2");
         assert_eq!(
-            Wildcard::parse("arn:aws:events:us-east-1:**:event-bus/*").unwrap_err().reason,
+            Wildcard::parse("a**").unwrap_err().reason,
+            "Consecutive wildcard characters at pos 2"
+        );
+        assert_eq!(
+            Wildcard::parse("arn:aws:events:us-east-1:**:event-bus/*")
+                .unwrap_err()
+                .reason,
             "Consecutive wildcard characters at pos 26"
         );
-        assert_eq!(Wildcard::parse(r"a\b").unwrap_err().reason, "Invalid escape character at pos 2");
-        assert_eq!(Wildcard::parse(r"ab\").unwrap_err().reason, "Invalid escape character at pos 3");
+        assert_eq!(
+            Wildcard::parse(r"a\b").unwrap_err().reason,
+            "Invalid escape character at pos 2"
+        );
+        assert_eq!(
+            Wildcard::parse(r"ab\").unwrap_err().reason,
+            "Invalid escape character at pos 3"
+        );
         assert!(Wildcard::parse(r"\**").is_ok());
     }
 

@@ -113,7 +113,12 @@ pub struct PatternError {
 }
 
 impl PatternError {
-    pub(crate) fn new(kind: ErrorKind, reason: impl Into<String>, span: Span, path: &[PathSegment]) -> Self {
+    pub(crate) fn new(
+        kind: ErrorKind,
+        reason: impl Into<String>,
+        span: Span,
+        path: &[PathSegment],
+    ) -> Self {
         PatternError {
             kind,
             reason: reason.into(),

@@ -5,6 +5,9 @@ mod ast;
 mod error;
 mod parse;
 
-pub use ast::{AnythingBut, Bound, Condition, ConditionKind, Leaf, LeafId, Member, MemberValue, ObjectNode, OrNode, Range};
+pub use ast::{
+    AnythingBut, Bound, Condition, ConditionKind, Leaf, LeafId, Member, MemberValue, ObjectNode,
+    OrNode, Range,
+};
 pub use error::{ErrorKind, PathSegment, PatternError};
 pub use parse::{parse, ParsedPattern, MAX_PATTERN_DEPTH, MAX_PATTERN_LENGTH};

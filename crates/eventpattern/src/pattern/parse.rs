@@ -21,10 +21,30 @@ pub const MAX_PATTERN_DEPTH: usize = 128;
 
 /// Field names that may not appear inside `$or` (event-ruler's reserved words).
 const RESERVED_IN_OR: &[&str] = &[
-    "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard",
-    "numeric", "cidr", "=", "<", "<=", ">", ">=", "regex", "not-wildcard",
-    "not-equals-ignore-case", "date-after", "date-on-or-after", "date-before",
-    "date-on-or-before", "in-date-range", "ip-address-in-range", "ip-address-not-in-range",
+    "exactly",
+    "equals-ignore-case",
+    "prefix",
+    "suffix",
+    "anything-but",
+    "exists",
+    "wildcard",
+    "numeric",
+    "cidr",
+    "=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "regex",
+    "not-wildcard",
+    "not-equals-ignore-case",
+    "date-after",
+    "date-on-or-after",
+    "date-before",
+    "date-on-or-before",
+    "in-date-range",
+    "ip-address-in-range",
+    "ip-address-not-in-range",
 ];
 
 /// A parsed, valid pattern tree.
@@ -126,7 +146,11 @@ impl<'a> Parser<'a> {
                 TokenKind::EndObject => {
                     let span = open.cover(t.span);
                     if members.is_empty() {
-                        return self.fail(ErrorKind::EmptyObject, "Empty objects are not allowed", span);
+                        return self.fail(
+                            ErrorKind::EmptyObject,
+                            "Empty objects are not allowed",
+                            span,
+                        );
                     }
                     return Ok(ObjectNode { span, members });
                 }
@@ -153,7 +177,11 @@ impl<'a> Parser<'a> {
         let t = self.next()?;
         let value = if key == "$or" {
             if t.kind != TokenKind::BeginArray {
-                return self.fail(ErrorKind::OrShape, "It must be an Array followed with $or.", t.span);
+                return self.fail(
+                    ErrorKind::OrShape,
+                    "It must be an Array followed with $or.",
+                    t.span,
+                );
             }
             MemberValue::Or(self.or_list(t.span)?)
         } else {
@@ -240,7 +268,11 @@ impl<'a> Parser<'a> {
                     self.path.pop();
                     let span = open.cover(t.span);
                     if conditions.is_empty() {
-                        return self.fail(ErrorKind::EmptyArray, "Empty arrays are not allowed", span);
+                        return self.fail(
+                            ErrorKind::EmptyArray,
+                            "Empty arrays are not allowed",
+                            span,
+                        );
                     }
                     return Ok((conditions, span));
                 }
@@ -307,7 +339,9 @@ impl<'a> Parser<'a> {
                 let (s, w) = self.wildcard_operand()?;
                 ConditionKind::Wildcard(s, w)
             }
-            "exactly" => ConditionKind::Exactly(self.operand_string("exact match pattern must be a string")?),
+            "exactly" => {
+                ConditionKind::Exactly(self.operand_string("exact match pattern must be a string")?)
+            }
             "exists" => {
                 let v = self.next()?;
                 match v.kind {
@@ -325,7 +359,11 @@ impl<'a> Parser<'a> {
             "cidr" => {
                 let v = self.next()?;
                 if v.kind != TokenKind::String {
-                    return self.fail(ErrorKind::OperandInvalid, "prefix match pattern must be a string", v.span);
+                    return self.fail(
+                        ErrorKind::OperandInvalid,
+                        "prefix match pattern must be a string",
+                        v.span,
+                    );
                 }
                 let s = self.string(v);
                 match Cidr::parse(&s) {
@@ -368,7 +406,11 @@ impl<'a> Parser<'a> {
     fn wildcard_operand(&mut self) -> Res<(String, Wildcard)> {
         let v = self.next()?;
         if v.kind != TokenKind::String {
-            return self.fail(ErrorKind::OperandInvalid, "wildcard match pattern must be a string", v.span);
+            return self.fail(
+                ErrorKind::OperandInvalid,
+                "wildcard match pattern must be a string",
+                v.span,
+            );
         }
         self.wildcard_string(v)
     }
@@ -403,17 +445,29 @@ impl<'a> Parser<'a> {
                 }
                 let key = self.string(k);
                 if key != "equals-ignore-case" {
-                    return self.fail(ErrorKind::OperandInvalid, format!("Unsupported {name} pattern: {key}"), k.span);
+                    return self.fail(
+                        ErrorKind::OperandInvalid,
+                        format!("Unsupported {name} pattern: {key}"),
+                        k.span,
+                    );
                 }
                 let s = self.operand_string("equals-ignore-case match pattern must be a string")?;
                 let end = self.next()?;
                 if end.kind != TokenKind::EndObject {
-                    return self.fail(ErrorKind::OperatorExtraKey, "Only one key allowed in match expression", end.span);
+                    return self.fail(
+                        ErrorKind::OperatorExtraKey,
+                        "Only one key allowed in match expression",
+                        end.span,
+                    );
                 }
                 let folded = Folded::new(&s);
                 Ok(make(s, Some(folded)))
             }
-            _ => self.fail(ErrorKind::OperandInvalid, format!("{name} match pattern must be a string"), v.span),
+            _ => self.fail(
+                ErrorKind::OperandInvalid,
+                format!("{name} match pattern must be a string"),
+                v.span,
+            ),
         }
     }
 
@@ -421,11 +475,19 @@ impl<'a> Parser<'a> {
         let v = self.next()?;
         let shown = if op == "=" { "equals" } else { op };
         if v.kind != TokenKind::Number {
-            return self.fail(ErrorKind::NumericRange, format!("Value of {shown} must be numeric"), v.span);
+            return self.fail(
+                ErrorKind::NumericRange,
+                format!("Value of {shown} must be numeric"),
+                v.span,
+            );
         }
         let text = self.text(v).to_string();
         match comparable(&text) {
-            Some(value) => Ok(Bound { value, inclusive, text }),
+            Some(value) => Ok(Bound {
+                value,
+                inclusive,
+                text,
+            }),
             None => self.fail(
                 ErrorKind::NumberNotComparable,
                 format!("Cannot compare number : {text}"),
@@ -437,7 +499,11 @@ impl<'a> Parser<'a> {
     fn numeric(&mut self) -> Res<Range> {
         let open = self.next()?;
         if open.kind != TokenKind::BeginArray {
-            return self.fail(ErrorKind::NumericRange, "Value of numeric must be an array.", open.span);
+            return self.fail(
+                ErrorKind::NumericRange,
+                "Value of numeric must be an array.",
+                open.span,
+            );
         }
         let t = self.next()?;
         if t.kind != TokenKind::String {
@@ -448,7 +514,10 @@ impl<'a> Parser<'a> {
             );
         }
         let op = self.string(t);
-        let mut range = Range { lower: None, upper: None };
+        let mut range = Range {
+            lower: None,
+            upper: None,
+        };
         match op.as_str() {
             "=" => {
                 let b = self.number_bound("=", true)?;
@@ -473,7 +542,11 @@ impl<'a> Parser<'a> {
                         let top = self.number_bound(&op2, op2 == "<=")?;
                         let bottom = range.lower.as_ref().map(|b| b.value).unwrap_or(f64::MIN);
                         if bottom >= top.value {
-                            return self.fail(ErrorKind::NumericRange, "Bottom must be less than top", open.span.cover(t2.span));
+                            return self.fail(
+                                ErrorKind::NumericRange,
+                                "Bottom must be less than top",
+                                open.span.cover(t2.span),
+                            );
                         }
                         range.upper = Some(top);
                         let end = self.next()?;
@@ -505,7 +578,11 @@ impl<'a> Parser<'a> {
         }
         let end = self.next()?;
         if end.kind != TokenKind::EndArray {
-            return self.fail(ErrorKind::NumericRange, "Too many elements in numeric expression", end.span);
+            return self.fail(
+                ErrorKind::NumericRange,
+                "Too many elements in numeric expression",
+                end.span,
+            );
         }
         Ok(range)
     }
@@ -610,7 +687,8 @@ impl<'a> Parser<'a> {
                 )
             }
             "wildcard" => {
-                let items = self.string_items("wildcard match pattern must be a string", None, false)?;
+                let items =
+                    self.string_items("wildcard match pattern must be a string", None, false)?;
                 let mut ws = Vec::new();
                 for (s, span) in items {
                     match Wildcard::parse(&s) {
@@ -631,7 +709,11 @@ impl<'a> Parser<'a> {
         self.path.pop();
         let end = self.next()?;
         if end.kind != TokenKind::EndObject {
-            return self.fail(ErrorKind::OperatorExtraKey, "Too many elements in numeric expression", end.span);
+            return self.fail(
+                ErrorKind::OperatorExtraKey,
+                "Too many elements in numeric expression",
+                end.span,
+            );
         }
         Ok(result)
     }
@@ -646,7 +728,11 @@ impl<'a> Parser<'a> {
         let v = self.next()?;
         let check = |p: &Self, s: &str, span: Span| -> Res<()> {
             if non_empty && s.is_empty() {
-                return p.fail(ErrorKind::OperandInvalid, "Null prefix/suffix not allowed", span);
+                return p.fail(
+                    ErrorKind::OperandInvalid,
+                    "Null prefix/suffix not allowed",
+                    span,
+                );
             }
             Ok(())
         };
@@ -663,7 +749,11 @@ impl<'a> Parser<'a> {
                     match t.kind {
                         TokenKind::EndArray => {
                             if items.is_empty() {
-                                return self.fail(ErrorKind::EmptyArray, "Empty arrays are not allowed", v.span.cover(t.span));
+                                return self.fail(
+                                    ErrorKind::EmptyArray,
+                                    "Empty arrays are not allowed",
+                                    v.span.cover(t.span),
+                                );
                             }
                             return Ok(items);
                         }
@@ -681,9 +771,11 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
-            TokenKind::BeginObject if object_reason.is_some() => {
-                self.fail(ErrorKind::OperandInvalid, object_reason.unwrap_or_default(), v.span)
-            }
+            TokenKind::BeginObject if object_reason.is_some() => self.fail(
+                ErrorKind::OperandInvalid,
+                object_reason.unwrap_or_default(),
+                v.span,
+            ),
             _ => self.fail(ErrorKind::OperandInvalid, not_string, v.span),
         }
     }
