@@ -48,7 +48,7 @@ pub enum Hint {
         /// A few leaf paths under it.
         children: Vec<String>,
     },
-    /// `anything-but` (or any value test) never matches an absent field.
+    /// `anything-but` never matches an absent field (a common surprise).
     AbsentNeverMatches,
     /// Values match only in different elements of one array.
     ArrayElements,
@@ -127,10 +127,10 @@ pub fn hints_for(
                         .collect(),
                 });
             }
-            if !leaf
+            if leaf
                 .conditions
                 .iter()
-                .any(|c| matches!(c.kind, ConditionKind::Exists(_)))
+                .any(|c| matches!(c.kind, ConditionKind::AnythingBut(_)))
             {
                 hints.push(Hint::AbsentNeverMatches);
             }

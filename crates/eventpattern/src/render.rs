@@ -152,7 +152,7 @@ pub fn hint_sentence(h: &Hint) -> String {
             "Name a field inside it, e.g. {}.",
             children.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
         ),
-        Hint::AbsentNeverMatches => "An absent field fails every condition except {\"exists\": false}; add {\"exists\": false} to the list to accept absence too.".to_string(),
+        Hint::AbsentNeverMatches => "anything-but needs the field to be present; add {\"exists\": false} to the list to accept absence too.".to_string(),
         Hint::ArrayElements => "Put both conditions on fields of the same array element, or split the rule.".to_string(),
     }
 }

@@ -1,0 +1,86 @@
+//! `eventpattern`: test, validate and filter with EventBridge event patterns.
+//! A thin adapter: arguments, files, output and exit codes; every decision
+//! about matching is the `eventpattern` library's.
+
+mod cloudtrail;
+mod input;
+mod output;
+mod splitter;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+const EXAMPLES: &str = "\
+Examples:
+  eventpattern test --pattern examples/ec2-state-change.pattern.json --event examples/ec2-stopped.event.json
+  eventpattern test --pattern rule.json --event - --json < event.json
+  eventpattern validate --pattern rule.json
+  eventpattern filter --pattern examples/s3-create-bucket.pattern.json cloudtrail-log.json events.jsonl
+
+Exit codes: 0 match (filter: at least one event matched), 1 no match, 2 invalid pattern or event, or an I/O error.";
+
+#[derive(Parser)]
+#[command(
+    name = "eventpattern",
+    version,
+    about = "Test Amazon EventBridge event patterns: AWS's verdict, AWS's error text with its position, and why each field matched or not.",
+    after_help = EXAMPLES
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Match one event against a pattern and explain the verdict field by field.
+    #[command(after_help = EXAMPLES)]
+    Test {
+        /// Pattern file (`-` for standard input).
+        #[arg(long, short)]
+        pattern: String,
+        /// Event file (`-` for standard input).
+        #[arg(long, short)]
+        event: String,
+        /// Print `{"matched": …, "trace": …}` or `{"error": …}` as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Colour: auto (on a terminal), always or never.
+        #[arg(long, default_value = "auto")]
+        color: output::ColorChoice,
+    },
+    /// Check that a pattern is valid, as AWS would.
+    Validate {
+        /// Pattern file (`-` for standard input).
+        #[arg(long, short)]
+        pattern: String,
+        /// Print `{"valid": true}` or `{"error": …}` as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the events that match, as JSON Lines; the count goes to stderr.
+    /// Reads JSON Lines, a JSON array of events, or CloudTrail log files
+    /// (`{"Records": [...]}`, each record wrapped in the EventBridge envelope).
+    Filter {
+        /// Pattern file.
+        #[arg(long, short)]
+        pattern: String,
+        /// Event files (standard input when none or `-`).
+        files: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Test {
+            pattern,
+            event,
+            json,
+            color,
+        } => output::test(&pattern, &event, json, color),
+        Command::Validate { pattern, json } => output::validate(&pattern, json),
+        Command::Filter { pattern, files } => splitter::filter(&pattern, &files),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,240 @@
+//! `test` and `validate`: text and JSON output of verdicts, traces and errors.
+
+use crate::input::{display_name, read_text};
+use eventpattern::explain::{FieldOutcome, ValueRef};
+use eventpattern::hints::Hint;
+use eventpattern::pattern::PathSegment;
+use eventpattern::render::{
+    caret_report, condition_text, field_sentence, hint_sentence, trace_text,
+};
+use eventpattern::{Encoding, EventError, LineIndex, Pattern, PatternError, Trace};
+use serde_json::{json, Value};
+use std::io::IsTerminal;
+
+/// When to colour the text output.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal only.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+pub const EXIT_MATCH: u8 = 0;
+pub const EXIT_NO_MATCH: u8 = 1;
+pub const EXIT_INVALID: u8 = 2;
+
+fn io_error(message: &str, json: bool) -> u8 {
+    if json {
+        println!("{}", json!({"error": {"reason": message}}));
+    } else {
+        eprintln!("error: {message}");
+    }
+    EXIT_INVALID
+}
+
+/// Prints a pattern error; returns the exit code.
+pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8 {
+    if json {
+        let pos = e.position(text, Encoding::Chars);
+        let path: Vec<Value> = e
+            .path
+            .iter()
+            .map(|s| match s {
+                PathSegment::Key(k) => json!(k),
+                PathSegment::Index(i) => json!(i),
+            })
+            .collect();
+        println!(
+            "{}",
+            json!({"error": {
+                "reason": e.reason,
+                "message": e.aws_message(),
+                "kind": e.kind.name(),
+                "line": pos.line,
+                "column": pos.column,
+                "path": path,
+            }})
+        );
+    } else {
+        eprint!(
+            "{}",
+            caret_report(
+                display_name(name),
+                text,
+                e.span,
+                &format!("invalid pattern: {}", e.reason)
+            )
+        );
+        if !e.path.is_empty() {
+            eprintln!("  = at pattern path: {}", e.path_display());
+        }
+        eprintln!("  = AWS: {}", e.aws_message());
+    }
+    EXIT_INVALID
+}
+
+fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
+    if json {
+        let pos = e.position(text, Encoding::Chars);
+        println!(
+            "{}",
+            json!({"error": {"reason": e.message, "in": "event", "line": pos.line, "column": pos.column}})
+        );
+    } else {
+        eprint!(
+            "{}",
+            caret_report(
+                display_name(name),
+                text,
+                e.span,
+                &format!("invalid event: {}", e.message)
+            )
+        );
+    }
+    EXIT_INVALID
+}
+
+/// `eventpattern test`.
+pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice) -> u8 {
+    if pattern_file == "-" && event_file == "-" {
+        return io_error(
+            "the pattern and the event cannot both come from standard input",
+            json,
+        );
+    }
+    let pattern_text = match read_text(pattern_file) {
+        Ok(t) => t,
+        Err(m) => return io_error(&m, json),
+    };
+    let event_text = match read_text(event_file) {
+        Ok(t) => t,
+        Err(m) => return io_error(&m, json),
+    };
+    let pattern = match Pattern::parse(&pattern_text) {
+        Ok(p) => p,
+        Err(e) => return pattern_error(pattern_file, &pattern_text, &e, json),
+    };
+    let trace = match pattern.explain(&event_text) {
+        Ok(t) => t,
+        Err(e) => return event_error(event_file, &event_text, &e, json),
+    };
+    if json {
+        println!(
+            "{}",
+            json!({"matched": trace.matched, "trace": trace_json(&pattern, &pattern_text, &event_text, &trace)})
+        );
+    } else {
+        let colored = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::io::stdout().is_terminal(),
+        };
+        print!("{}", trace_text(&pattern, &pattern_text, &trace, colored));
+    }
+    if trace.matched {
+        EXIT_MATCH
+    } else {
+        EXIT_NO_MATCH
+    }
+}
+
+/// `eventpattern validate`.
+pub fn validate(pattern_file: &str, json: bool) -> u8 {
+    let text = match read_text(pattern_file) {
+        Ok(t) => t,
+        Err(m) => return io_error(&m, json),
+    };
+    match Pattern::parse(&text) {
+        Ok(p) => {
+            if json {
+                println!(
+                    "{}",
+                    json!({"valid": true, "alternatives": p.rules().len()})
+                );
+            } else {
+                println!(
+                    "valid pattern ({} field{}, {} alternative{})",
+                    p.tree().leaves.len(),
+                    if p.tree().leaves.len() == 1 { "" } else { "s" },
+                    p.rules().len(),
+                    if p.rules().len() == 1 { "" } else { "s" }
+                );
+            }
+            EXIT_MATCH
+        }
+        Err(e) => pattern_error(pattern_file, &text, &e, json),
+    }
+}
+
+fn value_json(event_index: &LineIndex<'_>, v: &ValueRef) -> Value {
+    let pos = event_index.line_col(v.span.start, Encoding::Chars);
+    json!({"path": v.path, "value": v.text, "type": v.type_name, "line": pos.line, "column": pos.column})
+}
+
+fn hint_json(h: &Hint) -> Value {
+    let (kind, suggestion) = match h {
+        Hint::CaseDiffers { suggestion, .. } => ("case-differs", Some(suggestion)),
+        Hint::TypeDiffers { suggestion, .. } => ("type-differs", Some(suggestion)),
+        Hint::ApiVersionSuffix { suggestion, .. } => ("api-version-suffix", Some(suggestion)),
+        Hint::LooksLikeWildcard { suggestion } => ("looks-like-wildcard", Some(suggestion)),
+        Hint::DidYouMean { .. } => ("did-you-mean", None),
+        Hint::NotALeaf { .. } => ("not-a-leaf", None),
+        Hint::AbsentNeverMatches => ("absent-never-matches", None),
+        Hint::ArrayElements => ("array-elements", None),
+    };
+    json!({"kind": kind, "text": hint_sentence(h), "suggestion": suggestion})
+}
+
+/// The trace as JSON: per field its status, outcome, positions and hints.
+pub fn trace_json(pattern: &Pattern, pattern_text: &str, event_text: &str, trace: &Trace) -> Value {
+    let pidx = LineIndex::new(pattern_text);
+    let eidx = LineIndex::new(event_text);
+    let fields: Vec<Value> = trace
+        .fields
+        .iter()
+        .map(|f| {
+            let leaf = &pattern.tree().leaves[f.leaf];
+            let key_pos = pidx.line_col(leaf.key_span.start, Encoding::Chars);
+            let mut obj = json!({
+                "path": f.path,
+                "status": f.status.name(),
+                "pattern": {"line": key_pos.line, "column": key_pos.column},
+                "explanation": field_sentence(pattern, pattern_text, f),
+                "hints": f.hints.iter().map(hint_json).collect::<Vec<_>>(),
+            });
+            let (outcome, extra) = match &f.outcome {
+                FieldOutcome::Matched { condition, value } => (
+                    "matched",
+                    json!({"condition": condition_text(pattern_text, &leaf.conditions[*condition]), "value": value_json(&eidx, value)}),
+                ),
+                FieldOutcome::AbsentAsRequired => ("absent-as-required", json!({})),
+                FieldOutcome::Missing => ("missing", json!({})),
+                FieldOutcome::NotALeaf { is_object, .. } => (
+                    "not-a-leaf",
+                    json!({"holds": if *is_object { "object" } else { "empty array" }}),
+                ),
+                FieldOutcome::NoConditionMet { values } => (
+                    "no-condition-met",
+                    json!({"values": values.iter().map(|v| value_json(&eidx, v)).collect::<Vec<_>>()}),
+                ),
+                FieldOutcome::ArrayConflict { value, with } => (
+                    "array-conflict",
+                    json!({"value": value_json(&eidx, value), "conflicts_with": with}),
+                ),
+            };
+            obj["outcome"] = json!(outcome);
+            if let (Some(o), Value::Object(e)) = (obj.as_object_mut(), extra) {
+                o.extend(e);
+            }
+            obj
+        })
+        .collect();
+    json!({
+        "alternative": trace.rule,
+        "alternatives": trace.alternatives,
+        "fields": fields,
+    })
+}
