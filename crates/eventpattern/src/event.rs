@@ -11,6 +11,34 @@ use crate::number::comparable;
 use crate::span::{Encoding, LineCol, LineIndex, Span};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher for the short path strings looked up once per key
+/// while reading an event (SipHash cost as much as the reading itself).
+#[derive(Default, Clone, Copy)]
+pub struct PathHasher(u64);
+
+impl Hasher for PathHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("eight bytes")))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<PathHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<PathHasher>>;
 use std::fmt;
 
 /// A leaf value of an event.
@@ -108,8 +136,8 @@ pub fn trails_compatible(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
 /// Which paths to read: the pattern's leaf paths and every path on the way to one.
 #[derive(Debug, Clone, Default)]
 pub struct Selector {
-    leaves: HashMap<String, u32>,
-    inner: HashSet<String>,
+    leaves: FastMap<String, u32>,
+    inner: FastSet<String>,
 }
 
 impl Selector {

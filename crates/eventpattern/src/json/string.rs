@@ -27,8 +27,8 @@ pub fn decode_string(raw: &str) -> Cow<'_, str> {
                 let hi = hex4(&mut chars);
                 if (0xD800..0xDC00).contains(&hi) {
                     let rest = chars.as_str();
-                    if rest.starts_with("\\u") {
-                        let mut look = rest[2..].chars();
+                    if let Some(after) = rest.strip_prefix("\\u") {
+                        let mut look = after.chars();
                         let lo = hex4(&mut look);
                         if (0xDC00..0xE000).contains(&lo) {
                             let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);

@@ -261,8 +261,8 @@ impl<'a> Parser<'a> {
     fn conditions(&mut self, open: Span) -> Res<(Vec<Condition>, Span)> {
         let mut conditions = Vec::new();
         loop {
-            let t = self.next()?;
             self.path.push(PathSegment::Index(conditions.len()));
+            let t = self.next()?;
             let kind = match t.kind {
                 TokenKind::EndArray => {
                     self.path.pop();

@@ -1,0 +1,132 @@
+//! Runs the real `eventpattern` binary on the committed examples and compares
+//! its output and exit codes exactly.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventpattern"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).unwrap()
+}
+
+#[test]
+fn every_template_matches_its_event() {
+    let dir = root().join("examples/templates");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if let Some(id) = name.strip_suffix(".pattern.json") {
+            let p = format!("examples/templates/{id}.pattern.json");
+            let e = format!("examples/templates/{id}.event.json");
+            let out = run(&["test", "-p", &p, "-e", &e, "--color", "never"], None);
+            assert_eq!(out.status.code(), Some(0), "{id}: {}", text(&out.stdout));
+            assert!(text(&out.stdout).starts_with("MATCH\n"));
+            n += 1;
+        }
+    }
+    assert!(n >= 10, "only {n} templates");
+}
+
+#[test]
+fn no_match_explains_the_failing_field() {
+    let out = run(
+        &["test", "-p", "examples/templates/ec2-state-change.pattern.json", "-e", "examples/ec2-running.event.json", "--color", "never"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "NO MATCH\n  ✓ matched `source` is \"aws.ec2\", which meets \"aws.ec2\".\n  ✓ matched `detail-type` is \"EC2 Instance State-change Notification\", which meets \"EC2 Instance State-change Notification\".\n  ✗ failed  `detail.state` is \"running\", which meets none of: \"stopped\", \"terminated\".\n"
+    );
+}
+
+#[test]
+fn invalid_pattern_shows_aws_reason_under_a_caret() {
+    let out = run(&["test", "-p", "examples/invalid.pattern.json", "-e", "examples/ec2-running.event.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: invalid pattern: prefix match pattern must be a string\n --> examples/invalid.pattern.json:4:26\n  |\n4 |     \"state\": [{\"prefix\": 5}]\n  |                          ^\n  = at pattern path: detail.state[0].prefix\n  = AWS: Event pattern is not valid. Reason: prefix match pattern must be a string\n"
+    );
+}
+
+#[test]
+fn json_error_shape() {
+    let out = run(&["validate", "-p", "-", "--json"], Some("{\"a\": [\n  'x']}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stdout),
+        "{\"error\":{\"reason\":\"Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"message\":\"Event pattern is not valid. Reason: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"kind\":\"syntax\",\"line\":2,\"column\":3,\"path\":[\"a\",0]}}\n"
+    );
+}
+
+#[test]
+fn json_trace_shape() {
+    let out = run(
+        &["test", "-p", "-", "-e", "examples/templates/lambda-esm.event.json", "--json"],
+        Some(r#"{"detail": {"eventName": ["UpdateEventSourceMapping"]}}"#),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["matched"], false);
+    let f = &v["trace"]["fields"][0];
+    assert_eq!(f["path"], "detail.eventName");
+    assert_eq!(f["status"], "failed");
+    assert_eq!(f["outcome"], "no-condition-met");
+    assert_eq!(f["hints"][0]["kind"], "api-version-suffix");
+    assert_eq!(f["hints"][0]["suggestion"], "{\"prefix\": \"UpdateEventSourceMapping\"}");
+}
+
+#[test]
+fn invalid_event_has_a_position() {
+    let out = run(&["test", "-p", "examples/templates/ec2-state-change.pattern.json", "-e", "-"], Some("{\"source\": \"aws.ec2\",\n \"x\": tru}"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("error: invalid event: Unrecognized token 'tru'"), "{err}");
+    assert!(err.contains("<stdin>:2:7"), "{err}");
+}
+
+#[test]
+fn filter_cloudtrail_log_and_json_lines() {
+    let out = run(&["filter", "-p", "examples/templates/s3-create-bucket.pattern.json", "examples/cloudtrail-log.json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<String> = text(&out.stdout).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].starts_with("{\"version\":\"0\",\"id\":"));
+    assert!(lines[0].contains("\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.s3\""));
+    assert_eq!(text(&out.stderr), "1 of 4 events matched\n");
+
+    let jsonl = "{\"source\":\"aws.ec2\",\"detail-type\":\"EC2 Instance State-change Notification\",\"detail\":{\"state\":\"stopped\"}}\n{\"source\":\"aws.ec2\",\"detail\":{\"state\":\"running\"}}\n";
+    let out = run(&["filter", "-p", "examples/templates/ec2-state-change.pattern.json"], Some(jsonl));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout).lines().count(), 1);
+    assert_eq!(text(&out.stderr), "1 of 2 events matched\n");
+}
+
+#[test]
+fn validate_reports_alternatives() {
+    let out = run(&["validate", "-p", "examples/templates/console-sign-in.pattern.json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "valid pattern (5 fields, 2 alternatives)\n");
+}
