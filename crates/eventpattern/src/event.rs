@@ -138,6 +138,9 @@ pub fn trails_compatible(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
 pub struct Selector {
     leaves: FastMap<String, u32>,
     inner: FastSet<String>,
+    /// Bit `n` set when some selected or inner path has length `n` (63 = longer):
+    /// most event keys are rejected by this test without hashing.
+    lengths: u64,
 }
 
 impl Selector {
@@ -147,11 +150,17 @@ impl Selector {
         for p in paths {
             let id = s.leaves.len() as u32;
             s.leaves.entry(p.to_string()).or_insert(id);
+            s.lengths |= length_bit(p.len());
             for (i, _) in p.match_indices('.') {
                 s.inner.insert(p[..i].to_string());
+                s.lengths |= length_bit(i);
             }
         }
         s
+    }
+
+    fn may_hold(&self, path: &str) -> bool {
+        self.lengths & length_bit(path.len()) != 0
     }
 
     /// The id of a leaf path.
@@ -168,6 +177,10 @@ impl Selector {
     pub fn is_empty(&self) -> bool {
         self.leaves.is_empty()
     }
+}
+
+fn length_bit(n: usize) -> u64 {
+    1 << n.min(63)
 }
 
 /// Why an event could not be read.
@@ -261,7 +274,7 @@ pub fn flatten<'a>(
                 continue;
             }
             TokenKind::Key => {
-                let key = decode_string(r.slice(t.span));
+                let key = r.string_content(t);
                 let v = r.next_token()?;
                 let path_len = path.len();
                 if key.is_empty() {
@@ -275,6 +288,7 @@ pub fn flatten<'a>(
                 path.push_str(&key);
                 let wanted = match selector {
                     None => true,
+                    Some(s) if !s.may_hold(&path) => false,
                     Some(s) => match v.kind {
                         TokenKind::BeginObject => s.inner.contains(path.as_str()),
                         TokenKind::BeginArray => {

@@ -67,3 +67,13 @@ fn huge_and_deep_events_are_fine() {
     let ev = format!("{{\"k\": \"{}\"}}", "a".repeat(1_000_000));
     assert!(!pathological.matches(&ev).unwrap());
 }
+
+#[test]
+fn malformed_json_in_a_skipped_subtree_is_still_an_error() {
+    let p = Pattern::parse(r#"{"source": ["x"]}"#).unwrap();
+    let ev = r#"{"source": "x", "detail": {"a": [1 2]}}"#;
+    let e = p.matches(ev).unwrap_err();
+    assert_eq!(e.message, "Unexpected character ('2' (code 50)): was expecting comma to separate Array entries");
+    assert_eq!(&ev[e.span.range()], "2");
+    assert_eq!(p.explain(ev).unwrap_err(), e);
+}

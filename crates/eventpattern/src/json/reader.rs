@@ -63,6 +63,8 @@ pub struct Reader<'a> {
     max_depth: usize,
     /// A value token Jackson would already have read together with the key before it.
     pending: Option<Token>,
+    /// The span of the last string literal that contained a backslash escape.
+    last_escaped: Span,
 }
 
 const VALID_VALUES: &str =
@@ -79,6 +81,7 @@ impl<'a> Reader<'a> {
             stack: Vec::new(),
             max_depth,
             pending: None,
+            last_escaped: Span::new(usize::MAX, usize::MAX),
         }
     }
 
@@ -95,6 +98,16 @@ impl<'a> Reader<'a> {
     /// The text of a token's span.
     pub fn slice(&self, span: Span) -> &'a str {
         &self.text[span.range()]
+    }
+
+    /// The decoded content of the string or key token just read; borrowed
+    /// when it has no escape. Ask before reading the next string.
+    pub fn string_content(&self, t: Token) -> std::borrow::Cow<'a, str> {
+        if t.span == self.last_escaped {
+            super::decode_string(self.slice(t.span))
+        } else {
+            std::borrow::Cow::Borrowed(&self.text[t.span.start as usize + 1..t.span.end as usize - 1])
+        }
     }
 
     /// Reads the next token.
@@ -162,13 +175,129 @@ impl<'a> Reader<'a> {
         if !matches!(first.kind, TokenKind::BeginObject | TokenKind::BeginArray) {
             return Ok(());
         }
-        let target = self.stack.len() - 1;
+        let (pos, depth, expect) = (self.pos, self.stack.len(), self.expect);
+        if self.fast_skip() {
+            return Ok(());
+        }
+        // Malformed somewhere inside: read it again token by token for the exact error.
+        self.pos = pos;
+        self.stack.truncate(depth);
+        self.expect = expect;
+        self.pending = None;
+        let target = depth - 1;
         loop {
             let t = self.next_token()?;
             if matches!(t.kind, TokenKind::EndObject | TokenKind::EndArray)
                 && self.stack.len() == target
             {
                 return Ok(());
+            }
+        }
+    }
+
+    /// Skips the container just opened, checking the grammar without making
+    /// tokens. Returns `false` (position undefined) on anything malformed.
+    fn fast_skip(&mut self) -> bool {
+        #[derive(Clone, Copy, PartialEq)]
+        enum St {
+            ValueOrEnd,
+            Value,
+            KeyOrEnd,
+            Key,
+            After,
+        }
+        let Some(&(is_object, _)) = self.stack.last() else {
+            return false;
+        };
+        // Open containers as a bit stack (1 = object); deeper values take the slow path.
+        let mut kinds: u128 = u128::from(is_object);
+        let mut open = 1u32;
+        let mut st = if is_object { St::KeyOrEnd } else { St::ValueOrEnd };
+        loop {
+            self.skip_ws();
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return false;
+            };
+            let closes = match st {
+                St::ValueOrEnd => b == b']',
+                St::KeyOrEnd => b == b'}',
+                St::After => b == b']' || b == b'}',
+                _ => false,
+            };
+            if closes {
+                let obj = kinds & 1 == 1;
+                kinds >>= 1;
+                open -= 1;
+                if (b == b'}') != obj {
+                    return false;
+                }
+                self.pos += 1;
+                if open == 0 {
+                    self.stack.pop();
+                    self.after_value();
+                    return true;
+                }
+                st = St::After;
+                continue;
+            }
+            match st {
+                St::After => {
+                    if b != b',' {
+                        return false;
+                    }
+                    self.pos += 1;
+                    st = if kinds & 1 == 1 {
+                        St::Key
+                    } else {
+                        St::Value
+                    };
+                }
+                St::Key | St::KeyOrEnd => {
+                    if b != b'"' || self.string().is_err() {
+                        return false;
+                    }
+                    self.skip_ws();
+                    if self.bytes.get(self.pos) != Some(&b':') {
+                        return false;
+                    }
+                    self.pos += 1;
+                    st = St::Value;
+                }
+                St::Value | St::ValueOrEnd => {
+                    st = St::After;
+                    match b {
+                        b'{' | b'[' => {
+                            if open >= 127 || self.stack.len() + open as usize >= self.max_depth {
+                                return false;
+                            }
+                            kinds = (kinds << 1) | u128::from(b == b'{');
+                            open += 1;
+                            self.pos += 1;
+                            st = if b == b'{' { St::KeyOrEnd } else { St::ValueOrEnd };
+                        }
+                        b'"' => {
+                            if self.string().is_err() {
+                                return false;
+                            }
+                        }
+                        b'-' | b'0'..=b'9' => {
+                            if self.number().is_err() {
+                                return false;
+                            }
+                        }
+                        b't' | b'f' | b'n' => {
+                            let word = match b {
+                                b't' => "true",
+                                b'f' => "false",
+                                _ => "null",
+                            };
+                            if self.literal(word).is_err() {
+                                return false;
+                            }
+                        }
+                        _ => return false,
+                    }
+                }
             }
         }
     }
@@ -431,6 +560,7 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Result<Span, JsonError> {
         let start = self.pos;
         self.pos += 1;
+        let mut escaped = false;
         loop {
             // Fast run over ordinary bytes, eight at a time.
             while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
@@ -457,10 +587,14 @@ impl<'a> Reader<'a> {
                 }
                 Some(b'"') => {
                     self.pos += 1;
+                    if escaped {
+                        self.last_escaped = Span::new(start, self.pos);
+                    }
                     return Ok(Span::new(start, self.pos));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
+                    escaped = true;
                     self.escape()?;
                 }
                 Some(&b) => {
