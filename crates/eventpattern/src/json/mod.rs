@@ -5,9 +5,11 @@
 //! syntax error looks the same wherever it occurs.
 
 mod error;
+mod format;
 mod reader;
 mod string;
 
 pub use error::{JsonError, JsonErrorKind};
+pub use format::format;
 pub use reader::{Reader, Token, TokenKind};
 pub use string::decode_string;

@@ -1,0 +1,185 @@
+//! What the page shows for one (pattern, event) pair, computed by the engine:
+//! the verdict, the problem (with its UTF-16 position for the editors), the
+//! per-field lines of the explanation and the states of the event fields.
+
+use crate::event_tree::{build_tree, EventNode};
+use eventpattern::render::{field_sentence, hint_sentence};
+use eventpattern::{Encoding, FieldStatus, LineIndex, Pattern, Span};
+use std::collections::HashMap;
+
+/// The verdict as shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The pattern matches the event.
+    Match,
+    /// It does not.
+    NoMatch,
+    /// The pattern or the event is invalid.
+    Invalid,
+}
+
+impl Verdict {
+    /// Exactly `MATCH`, `NO MATCH` or `INVALID`.
+    pub fn text(self) -> &'static str {
+        match self {
+            Verdict::Match => "MATCH",
+            Verdict::NoMatch => "NO MATCH",
+            Verdict::Invalid => "INVALID",
+        }
+    }
+}
+
+/// Which editor a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The pattern.
+    Pattern,
+    /// The event.
+    Event,
+}
+
+/// An error to mark in an editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where.
+    pub side: Side,
+    /// AWS's reason text (or the JSON error for events).
+    pub message: String,
+    /// One-based line.
+    pub line: u32,
+    /// One-based UTF-16 column.
+    pub column: u32,
+    /// UTF-16 offsets of the span, for selecting it in the textarea.
+    pub utf16_range: (u32, u32),
+    /// Path inside the pattern, e.g. `detail.state[0].prefix`.
+    pub path: String,
+}
+
+/// One line of the explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldLine {
+    /// Joined path.
+    pub path: String,
+    /// Matched, failed or missing.
+    pub status: FieldStatus,
+    /// The plain-words explanation.
+    pub sentence: String,
+    /// Suggestions.
+    pub hints: Vec<String>,
+    /// Line of the field's key in the pattern.
+    pub pattern_line: u32,
+}
+
+/// Everything shown for one pair of texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The first problem, if any.
+    pub problem: Option<Problem>,
+    /// Explanation lines in pattern order.
+    pub fields: Vec<FieldLine>,
+    /// `$or` summary, when the pattern has alternatives.
+    pub alternatives: Option<String>,
+    /// Status of each pattern path (for the event view).
+    pub states: HashMap<String, FieldStatus>,
+    /// The event as a tree (when it is valid JSON).
+    pub tree: Option<EventNode>,
+    /// Whether the event is a CloudTrail record delivered through EventBridge.
+    pub via_cloudtrail: bool,
+}
+
+fn problem(side: Side, text: &str, span: Span, message: String, path: String) -> Problem {
+    let idx = LineIndex::new(text);
+    let pos = idx.line_col(span.start, Encoding::Utf16);
+    let utf16 = |o: u32| text.get(..o as usize).map(|t| t.encode_utf16().count() as u32).unwrap_or(0);
+    Problem {
+        side,
+        message,
+        line: pos.line,
+        column: pos.column,
+        utf16_range: (utf16(span.start), utf16(span.end.max(span.start))),
+        path,
+    }
+}
+
+/// Runs the engine on the two texts.
+pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
+    let parsed = Pattern::parse(pattern_text);
+    let mut wanted: Vec<String> = Vec::new();
+    if let Ok(p) = &parsed {
+        wanted = p.tree().leaves.iter().map(|l| l.joined.clone()).collect();
+    }
+    let tree = build_tree(event_text, &wanted).ok();
+    let via_cloudtrail = tree.as_ref().is_some_and(|t| t.detail_type().is_some_and(|d| d.ends_with("via CloudTrail")));
+    let mut a = Analysis {
+        verdict: Verdict::Invalid,
+        problem: None,
+        fields: Vec::new(),
+        alternatives: None,
+        states: HashMap::new(),
+        tree,
+        via_cloudtrail,
+    };
+    let pattern = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            let path = e.path_display();
+            a.problem = Some(problem(Side::Pattern, pattern_text, e.span, e.reason, path));
+            return a;
+        }
+    };
+    let trace = match pattern.explain(event_text) {
+        Ok(t) => t,
+        Err(e) => {
+            a.problem = Some(problem(Side::Event, event_text, e.span, e.message, String::new()));
+            return a;
+        }
+    };
+    a.verdict = if trace.matched { Verdict::Match } else { Verdict::NoMatch };
+    if trace.alternatives > 1 {
+        a.alternatives = Some(format!(
+            "$or expands to {} alternatives; showing alternative {}{}.",
+            trace.alternatives,
+            trace.rule + 1,
+            if trace.matched { ", the first that matches" } else { ", the closest to matching" }
+        ));
+    }
+    let idx = LineIndex::new(pattern_text);
+    for f in &trace.fields {
+        let leaf = &pattern.tree().leaves[f.leaf];
+        a.states.insert(f.path.clone(), f.status);
+        a.fields.push(FieldLine {
+            path: f.path.clone(),
+            status: f.status,
+            sentence: field_sentence(&pattern, pattern_text, f),
+            hints: f.hints.iter().map(hint_sentence).collect(),
+            pattern_line: idx.line_col(leaf.key_span.start, Encoding::Utf16).line,
+        });
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::templates::find;
+
+    #[test]
+    fn verdicts_and_problems() {
+        let t = find("ec2-state-change").unwrap();
+        let a = analyze(t.pattern, t.event);
+        assert_eq!(a.verdict, Verdict::Match);
+        assert_eq!(a.states.get("detail.state"), Some(&FieldStatus::Matched));
+        let running = t.event.replace("\"stopped\"", "\"running\"");
+        let a = analyze(t.pattern, &running);
+        assert_eq!(a.verdict, Verdict::NoMatch);
+        assert!(a.fields.iter().any(|f| f.path == "detail.state" && f.status == FieldStatus::Failed));
+        let a = analyze("{\"a\": [\n {\"prefix\": 5}]}", t.event);
+        assert_eq!(a.verdict, Verdict::Invalid);
+        let p = a.problem.unwrap();
+        assert_eq!((p.side, p.line, p.column, p.message.as_str()), (Side::Pattern, 2, 13, "prefix match pattern must be a string"));
+        let a = analyze(t.pattern, "{\"source\": }");
+        assert_eq!(a.problem.unwrap().side, Side::Event);
+    }
+}

@@ -1,0 +1,118 @@
+//! The explanation: one entry per pattern field, in plain words, with hints.
+//! Pointing at an entry highlights the event field, and the reverse.
+
+use crate::analysis::Analysis;
+use eventpattern::FieldStatus;
+use yew::prelude::*;
+
+/// Properties of [`Explanation`].
+#[derive(Properties, PartialEq)]
+pub struct ExplanationProps {
+    /// What to show.
+    pub analysis: std::rc::Rc<Analysis>,
+    /// The path being pointed at (here or in the event view).
+    pub hovered: Option<String>,
+    /// Called when the pointer or focus enters (Some) or leaves (None) an entry.
+    pub on_hover: Callback<Option<String>>,
+}
+
+/// `✓ matched` etc.: the status in words and a symbol, never colour alone.
+pub fn status_badge(status: FieldStatus) -> Html {
+    let (symbol, class) = match status {
+        FieldStatus::Matched => ("✓", "badge badge-matched"),
+        FieldStatus::Failed => ("✗", "badge badge-failed"),
+        FieldStatus::Missing => ("?", "badge badge-missing"),
+    };
+    html! { <span class={class}><span aria-hidden="true">{ symbol }</span>{ " " }{ status.name() }</span> }
+}
+
+/// Pointer and focus handlers that report `path` while it is pointed at.
+pub struct Hover {
+    /// `onmouseenter`
+    pub enter: Callback<MouseEvent>,
+    /// `onmouseleave`
+    pub leave: Callback<MouseEvent>,
+    /// `onfocus`
+    pub focus: Callback<FocusEvent>,
+    /// `onblur`
+    pub blur: Callback<FocusEvent>,
+}
+
+/// The handlers for one marked element.
+pub fn hover(cb: &Callback<Option<String>>, path: &str) -> Hover {
+    let (p1, p2) = (path.to_string(), path.to_string());
+    Hover {
+        enter: cb.reform(move |_: MouseEvent| Some(p1.clone())),
+        leave: cb.reform(|_: MouseEvent| None),
+        focus: cb.reform(move |_: FocusEvent| Some(p2.clone())),
+        blur: cb.reform(|_: FocusEvent| None),
+    }
+}
+
+/// Renders `code` spans for text between backquotes.
+pub fn inline_code(text: &str) -> Html {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                html! { <code>{ part }</code> }
+            } else {
+                html! { { part } }
+            }
+        })
+        .collect()
+}
+
+/// See the module documentation.
+#[function_component]
+pub fn Explanation(props: &ExplanationProps) -> Html {
+    let a = &props.analysis;
+    let body = if let Some(p) = &a.problem {
+        let side = match p.side {
+            crate::analysis::Side::Pattern => "pattern",
+            crate::analysis::Side::Event => "event",
+        };
+        html! {
+            <p class="explain-invalid">
+                { format!("Fix the {side} first: line {}, column {}. ", p.line, p.column) }
+                { "AWS answers: " }<q>{ format!("Event pattern is not valid. Reason: {}", p.message) }</q>
+            </p>
+        }
+    } else {
+        let items: Html = a
+            .fields
+            .iter()
+            .map(|f| {
+                let h = hover(&props.on_hover, &f.path);
+                let linked = props.hovered.as_deref() == Some(f.path.as_str());
+                html! {
+                    <li class={classes!("field", format!("field-{}", f.status.name()), linked.then_some("linked"))}
+                        tabindex="0"
+                        data-field={f.path.clone()}
+                        onmouseenter={h.enter} onfocus={h.focus}
+                        onmouseleave={h.leave} onblur={h.blur}>
+                        <div class="field-head">
+                            { status_badge(f.status) }
+                            <code class="field-path">{ &f.path }</code>
+                            <span class="field-line">{ format!("pattern line {}", f.pattern_line) }</span>
+                        </div>
+                        <p class="field-sentence">{ inline_code(&f.sentence) }</p>
+                        { for f.hints.iter().map(|h| html! { <p class="hint"><span class="hint-label">{ "Hint" }</span>{ " " }{ inline_code(h) }</p> }) }
+                    </li>
+                }
+            })
+            .collect();
+        html! {
+            <>
+                if let Some(alt) = &a.alternatives { <p class="alternatives">{ alt }</p> }
+                <ul class="fields">{ items }</ul>
+            </>
+        }
+    };
+    html! {
+        <section class="panel explanation" data-testid="explanation" aria-labelledby="explanation-title">
+            <h2 id="explanation-title">{ "Why" }</h2>
+            { body }
+        </section>
+    }
+}

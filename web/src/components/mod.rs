@@ -1,0 +1,7 @@
+//! The page's parts, one component per file.
+
+pub mod editor;
+pub mod event_view;
+pub mod explanation;
+pub mod template_panel;
+pub mod verdict;

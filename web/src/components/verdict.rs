@@ -1,0 +1,39 @@
+//! The verdict: a word, a symbol and a summary, readable without colour.
+
+use crate::analysis::{Analysis, Verdict};
+use eventpattern::FieldStatus;
+use yew::prelude::*;
+
+/// Properties of [`VerdictBanner`].
+#[derive(Properties, PartialEq)]
+pub struct VerdictProps {
+    /// What to show.
+    pub analysis: std::rc::Rc<Analysis>,
+}
+
+/// See the module documentation.
+#[function_component]
+pub fn VerdictBanner(props: &VerdictProps) -> Html {
+    let a = &props.analysis;
+    let (class, symbol) = match a.verdict {
+        Verdict::Match => ("verdict verdict-match", "✓"),
+        Verdict::NoMatch => ("verdict verdict-nomatch", "✗"),
+        Verdict::Invalid => ("verdict verdict-invalid", "!"),
+    };
+    let matched = a.fields.iter().filter(|f| f.status == FieldStatus::Matched).count();
+    let summary = match (a.verdict, &a.problem) {
+        (Verdict::Invalid, Some(p)) => match p.side {
+            crate::analysis::Side::Pattern => "The pattern is not valid; AWS would refuse it.".to_string(),
+            crate::analysis::Side::Event => "The event is not a valid JSON object.".to_string(),
+        },
+        (Verdict::Match, _) => format!("All {} pattern fields matched: AWS would deliver this event to the rule's targets.", a.fields.len()),
+        _ => format!("{matched} of {} pattern fields matched: AWS would not deliver this event.", a.fields.len()),
+    };
+    html! {
+        <div class={class} role="status" aria-live="polite">
+            <span class="verdict-symbol" aria-hidden="true">{ symbol }</span>
+            <strong class="verdict-word" data-testid="verdict">{ a.verdict.text() }</strong>
+            <span class="verdict-summary">{ summary }</span>
+        </div>
+    }
+}

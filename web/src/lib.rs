@@ -1,0 +1,25 @@
+//! The EventBridge pattern playground: a Yew app that calls the `eventpattern`
+//! engine directly. It only holds state and draws; every verdict, error and
+//! explanation comes from the engine.
+
+pub mod analysis;
+pub mod app;
+pub mod components;
+pub mod dom;
+pub mod event_tree;
+pub mod share;
+pub mod state;
+pub mod templates;
+
+/// Starts the app in `<main id="app">` (or `<body>`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(el) => yew::Renderer::<app::App>::with_root(el).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
+}
