@@ -102,7 +102,7 @@ fn node(n: &EventNode, depth: usize, parent_is_detail: bool, ctx: &Ctx<'_>) -> H
     };
     match &n.kind {
         NodeKind::Value { text, type_name } => {
-            let content = html! { <>{ key_html }{ tag }<span class={classes!("val", format!("val-{type_name}"))}>{ text }</span></> };
+            let content = html! { <>{ key_html }<span class={classes!("val", format!("val-{type_name}"))}>{ text }</span>{ tag }</> };
             match state {
                 Some(s) => marked(content, s),
                 None => html! { <div class="row">{ content }</div> },
@@ -112,7 +112,7 @@ fn node(n: &EventNode, depth: usize, parent_is_detail: bool, ctx: &Ctx<'_>) -> H
         NodeKind::Object(children) | NodeKind::Array(children) => {
             let (open, close) = if matches!(n.kind, NodeKind::Object(_)) { ("{", "}") } else { ("[", "]") };
             let is_detail = depth == 1 && n.key.as_deref() == Some("detail");
-            let head = html! { <>{ key_html }{ tag }<span class="punct">{ open }</span>if children.is_empty() { <span class="punct">{ close }</span> }</> };
+            let head = html! { <>{ key_html }<span class="punct">{ open }</span>if children.is_empty() { <span class="punct">{ close }</span> }{ tag }</> };
             let head = match state {
                 Some(s) => marked(head, s),
                 None => html! { <div class="row">{ head }</div> },
