@@ -27,10 +27,12 @@ if ! wasm-pack --version 2>/dev/null | grep -q " ${WASM_PACK_VERSION}\$"; then
   cargo install wasm-pack --version "${WASM_PACK_VERSION}" --locked
 fi
 
-# wasm-opt: only npm's binaryen reads current rustc output.
-if [ ! -x node_modules/.bin/wasm-opt ] || ! grep -q "\"version\": \"${BINARYEN_VERSION}\"" node_modules/binaryen/package.json 2>/dev/null; then
-  log "installing binaryen ${BINARYEN_VERSION} from npm"
-  npm install --no-save --no-audit --no-fund "binaryen@${BINARYEN_VERSION}" >&2
+# npm tools (package.json): wasm-opt from binaryen (the only one that reads
+# current rustc output) and playwright-core, which drives the system Chromium.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || ! grep -q "\"version\": \"${BINARYEN_VERSION}\"" node_modules/binaryen/package.json 2>/dev/null; then
+  log "installing npm tools (binaryen, playwright-core)"
+  npm ci --no-audit --no-fund >&2
 fi
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

@@ -92,7 +92,11 @@ pub struct Analysis {
 fn problem(side: Side, text: &str, span: Span, message: String, path: String) -> Problem {
     let idx = LineIndex::new(text);
     let pos = idx.line_col(span.start, Encoding::Utf16);
-    let utf16 = |o: u32| text.get(..o as usize).map(|t| t.encode_utf16().count() as u32).unwrap_or(0);
+    let utf16 = |o: u32| {
+        text.get(..o as usize)
+            .map(|t| t.encode_utf16().count() as u32)
+            .unwrap_or(0)
+    };
     Problem {
         side,
         message,
@@ -111,7 +115,10 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
         wanted = p.tree().leaves.iter().map(|l| l.joined.clone()).collect();
     }
     let tree = build_tree(event_text, &wanted).ok();
-    let via_cloudtrail = tree.as_ref().is_some_and(|t| t.detail_type().is_some_and(|d| d.ends_with("via CloudTrail")));
+    let via_cloudtrail = tree.as_ref().is_some_and(|t| {
+        t.detail_type()
+            .is_some_and(|d| d.ends_with("via CloudTrail"))
+    });
     let mut a = Analysis {
         verdict: Verdict::Invalid,
         problem: None,
@@ -132,17 +139,31 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
     let trace = match pattern.explain(event_text) {
         Ok(t) => t,
         Err(e) => {
-            a.problem = Some(problem(Side::Event, event_text, e.span, e.message, String::new()));
+            a.problem = Some(problem(
+                Side::Event,
+                event_text,
+                e.span,
+                e.message,
+                String::new(),
+            ));
             return a;
         }
     };
-    a.verdict = if trace.matched { Verdict::Match } else { Verdict::NoMatch };
+    a.verdict = if trace.matched {
+        Verdict::Match
+    } else {
+        Verdict::NoMatch
+    };
     if trace.alternatives > 1 {
         a.alternatives = Some(format!(
             "$or expands to {} alternatives; showing alternative {}{}.",
             trace.alternatives,
             trace.rule + 1,
-            if trace.matched { ", the first that matches" } else { ", the closest to matching" }
+            if trace.matched {
+                ", the first that matches"
+            } else {
+                ", the closest to matching"
+            }
         ));
     }
     let idx = LineIndex::new(pattern_text);
@@ -174,11 +195,22 @@ mod tests {
         let running = t.event.replace("\"stopped\"", "\"running\"");
         let a = analyze(t.pattern, &running);
         assert_eq!(a.verdict, Verdict::NoMatch);
-        assert!(a.fields.iter().any(|f| f.path == "detail.state" && f.status == FieldStatus::Failed));
+        assert!(a
+            .fields
+            .iter()
+            .any(|f| f.path == "detail.state" && f.status == FieldStatus::Failed));
         let a = analyze("{\"a\": [\n {\"prefix\": 5}]}", t.event);
         assert_eq!(a.verdict, Verdict::Invalid);
         let p = a.problem.unwrap();
-        assert_eq!((p.side, p.line, p.column, p.message.as_str()), (Side::Pattern, 2, 13, "prefix match pattern must be a string"));
+        assert_eq!(
+            (p.side, p.line, p.column, p.message.as_str()),
+            (
+                Side::Pattern,
+                2,
+                13,
+                "prefix match pattern must be a string"
+            )
+        );
         let a = analyze(t.pattern, "{\"source\": }");
         assert_eq!(a.problem.unwrap().side, Side::Event);
     }

@@ -28,7 +28,8 @@ struct Inputs {
 /// See the module documentation.
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::initial(dom::fragment().as_deref(), dom::load_saved().as_deref()));
+    let state =
+        use_reducer(|| State::initial(dom::fragment().as_deref(), dom::load_saved().as_deref()));
     let inputs = use_state(|| Inputs {
         pattern: state.pattern.clone(),
         event: state.event.clone(),
@@ -48,19 +49,23 @@ pub fn App() -> Html {
     {
         let inputs = inputs.clone();
         let debounce = debounce.clone();
-        use_effect_with((state.pattern.clone(), state.event.clone()), move |(pattern, event)| {
-            let next = Inputs {
-                pattern: pattern.clone(),
-                event: event.clone(),
-            };
-            if pattern.len() + event.len() <= IMMEDIATE_BYTES {
-                debounce.borrow_mut().take();
-                inputs.set(next);
-            } else {
-                let setter = inputs.clone();
-                *debounce.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || setter.set(next)));
-            }
-        });
+        use_effect_with(
+            (state.pattern.clone(), state.event.clone()),
+            move |(pattern, event)| {
+                let next = Inputs {
+                    pattern: pattern.clone(),
+                    event: event.clone(),
+                };
+                if pattern.len() + event.len() <= IMMEDIATE_BYTES {
+                    debounce.borrow_mut().take();
+                    inputs.set(next);
+                } else {
+                    let setter = inputs.clone();
+                    *debounce.borrow_mut() =
+                        Some(Timeout::new(DEBOUNCE_MS, move || setter.set(next)));
+                }
+            },
+        );
     }
     // Input-to-verdict time, measured once the new verdict is on screen.
     {
@@ -135,7 +140,9 @@ pub fn App() -> Html {
                     dom::copy(&url);
                     link.set(Some(url));
                 }
-                None => state.dispatch(Action::Notify("The link could not be created in this browser.".into())),
+                None => state.dispatch(Action::Notify(
+                    "The link could not be created in this browser.".into(),
+                )),
             }
         })
     };
@@ -148,10 +155,21 @@ pub fn App() -> Html {
     let pattern_problem = problem_for(Side::Pattern);
     let event_problem = problem_for(Side::Event);
     let error_text = analysis.problem.as_ref().map(|p| {
-        let side = if p.side == Side::Pattern { "Pattern" } else { "Event" };
-        format!("{side}, line {}, column {}: {}", p.line, p.column, p.message)
+        let side = if p.side == Side::Pattern {
+            "Pattern"
+        } else {
+            "Event"
+        };
+        format!(
+            "{side}, line {}, column {}: {}",
+            p.line, p.column, p.message
+        )
     });
-    let stale = *inputs != Inputs { pattern: state.pattern.clone(), event: state.event.clone() };
+    let stale = *inputs
+        != Inputs {
+            pattern: state.pattern.clone(),
+            event: state.event.clone(),
+        };
 
     html! {
         <div class="page">

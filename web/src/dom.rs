@@ -16,7 +16,11 @@ pub fn fragment() -> Option<String> {
 
 /// The autosaved state, if any.
 pub fn load_saved() -> Option<String> {
-    window()?.local_storage().ok()??.get_item(STORAGE_KEY).ok()?
+    window()?
+        .local_storage()
+        .ok()??
+        .get_item(STORAGE_KEY)
+        .ok()?
 }
 
 /// Saves the state; `false` when storage is unavailable or full.
@@ -28,16 +32,27 @@ pub fn save(data: &str) -> bool {
 
 /// Milliseconds since page load.
 pub fn now_ms() -> f64 {
-    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// Replaces the fragment without reloading or adding a history entry; returns the full URL.
 pub fn set_fragment(fragment: &str) -> Option<String> {
     let w = window()?;
     let loc = w.location();
-    let base = format!("{}{}{}", loc.origin().ok()?, loc.pathname().ok()?, loc.search().ok()?);
+    let base = format!(
+        "{}{}{}",
+        loc.origin().ok()?,
+        loc.pathname().ok()?,
+        loc.search().ok()?
+    );
     let url = format!("{base}#{fragment}");
-    w.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).ok()?;
+    w.history()
+        .ok()?
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .ok()?;
     Some(url)
 }
 

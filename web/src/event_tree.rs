@@ -47,10 +47,16 @@ impl EventNode {
         let NodeKind::Object(children) = &self.kind else {
             return None;
         };
-        children.iter().find(|c| c.key.as_deref() == Some("detail-type")).and_then(|c| match &c.kind {
-            NodeKind::Value { text, type_name: "string" } => Some(text.trim_matches('"')),
-            _ => None,
-        })
+        children
+            .iter()
+            .find(|c| c.key.as_deref() == Some("detail-type"))
+            .and_then(|c| match &c.kind {
+                NodeKind::Value {
+                    text,
+                    type_name: "string",
+                } => Some(text.trim_matches('"')),
+                _ => None,
+            })
     }
 }
 
@@ -61,7 +67,8 @@ struct Frame {
 
 fn on_wanted_path(path: &str, wanted: &[String]) -> bool {
     wanted.iter().any(|w| {
-        w == path || (w.len() > path.len() && w.starts_with(path) && w.as_bytes()[path.len()] == b'.')
+        w == path
+            || (w.len() > path.len() && w.starts_with(path) && w.as_bytes()[path.len()] == b'.')
     })
 }
 
@@ -98,12 +105,15 @@ pub fn build_tree(text: &str, wanted: &[String]) -> Result<EventNode, EventError
                 let mut frame = stack.pop().expect("balanced");
                 if frame.hidden > 0 {
                     let path = frame.node.path.clone();
-                    push_child(&mut frame.node, EventNode {
-                        key: None,
-                        path,
-                        kind: NodeKind::More(frame.hidden),
-                        span: t.span,
-                    });
+                    push_child(
+                        &mut frame.node,
+                        EventNode {
+                            key: None,
+                            path,
+                            kind: NodeKind::More(frame.hidden),
+                            span: t.span,
+                        },
+                    );
                 }
                 frame.node.span = frame.node.span.cover(t.span);
                 match stack.last_mut() {
@@ -144,13 +154,23 @@ pub fn build_tree(text: &str, wanted: &[String]) -> Result<EventNode, EventError
                     TokenKind::True | TokenKind::False => "boolean",
                     _ => "null",
                 };
-                let node = EventNode { key, path, kind: NodeKind::Value { text, type_name }, span: t.span };
+                let node = EventNode {
+                    key,
+                    path,
+                    kind: NodeKind::Value { text, type_name },
+                    span: t.span,
+                };
                 push_child(&mut stack.last_mut().expect("inside the root").node, node);
                 continue;
             }
         };
         stack.push(Frame {
-            node: EventNode { key, path, kind, span: t.span },
+            node: EventNode {
+                key,
+                path,
+                kind,
+                span: t.span,
+            },
             hidden: 0,
         });
     }
@@ -174,13 +194,25 @@ mod tests {
     #[test]
     fn big_events_keep_wanted_paths() {
         let items: Vec<String> = (0..5000).map(|i| format!("{{\"n\": {i}}}")).collect();
-        let text = format!("{{\"items\": [{}], \"detail\": {{\"state\": \"on\"}}}}", items.join(","));
+        let text = format!(
+            "{{\"items\": [{}], \"detail\": {{\"state\": \"on\"}}}}",
+            items.join(",")
+        );
         let tree = build_tree(&text, &["detail.state".to_string()]).unwrap();
-        let NodeKind::Object(children) = &tree.kind else { panic!() };
-        let detail = children.iter().find(|c| c.key.as_deref() == Some("detail")).unwrap();
-        let NodeKind::Object(inner) = &detail.kind else { panic!() };
+        let NodeKind::Object(children) = &tree.kind else {
+            panic!()
+        };
+        let detail = children
+            .iter()
+            .find(|c| c.key.as_deref() == Some("detail"))
+            .unwrap();
+        let NodeKind::Object(inner) = &detail.kind else {
+            panic!()
+        };
         assert_eq!(inner[0].path, "detail.state");
-        let NodeKind::Array(elems) = &children[0].kind else { panic!() };
+        let NodeKind::Array(elems) = &children[0].kind else {
+            panic!()
+        };
         assert!(matches!(elems.last().unwrap().kind, NodeKind::More(n) if n > 3000));
     }
 

@@ -34,7 +34,10 @@ pub fn encode_with_level(s: &Shared, level: u8) -> String {
         payload.extend_from_slice(&(field.len() as u32).to_le_bytes());
         payload.extend_from_slice(field.as_bytes());
     }
-    format!("{VERSION}.{}", base64url_encode(&compress_to_vec(&payload, level)))
+    format!(
+        "{VERSION}.{}",
+        base64url_encode(&compress_to_vec(&payload, level))
+    )
 }
 
 /// Reads a fragment (with or without `#`).
@@ -44,7 +47,10 @@ pub fn decode(fragment: &str) -> Result<Shared, String> {
         return Err("the link has no version marker".into());
     };
     if version != VERSION {
-        return Err(format!("the link uses format `{}`, which this version does not know", short(version)));
+        return Err(format!(
+            "the link uses format `{}`, which this version does not know",
+            short(version)
+        ));
     }
     let compressed = base64url_decode(data).ok_or("the link's data is not valid base64url")?;
     let payload = decompress_to_vec_with_limit(&compressed, MAX_STATE_BYTES)
@@ -78,7 +84,10 @@ pub fn decode(fragment: &str) -> Result<Shared, String> {
 }
 
 fn short(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_alphanumeric()).take(12).collect()
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(12)
+        .collect()
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -127,7 +136,9 @@ mod tests {
         };
         let link = encode(&s);
         assert!(link.starts_with("v1."));
-        assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_'));
+        assert!(link
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_'));
         assert_eq!(decode(&format!("#{link}")).unwrap(), s);
     }
 
@@ -141,7 +152,11 @@ mod tests {
         assert!(decode(&format!("v1.{}", base64url_encode(&bomb))).is_err());
         let mut bad = Vec::new();
         bad.extend_from_slice(&100u32.to_le_bytes());
-        assert!(decode(&format!("v1.{}", base64url_encode(&compress_to_vec(&bad, 1)))).is_err());
+        assert!(decode(&format!(
+            "v1.{}",
+            base64url_encode(&compress_to_vec(&bad, 1))
+        ))
+        .is_err());
     }
 
     #[test]

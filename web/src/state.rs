@@ -51,7 +51,9 @@ impl State {
     /// The state on load: a share link wins, then the autosaved state, then
     /// the first template. A bad link gives the default state and a notice.
     pub fn initial(fragment: Option<&str>, saved: Option<&str>) -> State {
-        let fragment = fragment.map(|f| f.trim_start_matches('#')).filter(|f| !f.is_empty());
+        let fragment = fragment
+            .map(|f| f.trim_start_matches('#'))
+            .filter(|f| !f.is_empty());
         if let Some(f) = fragment {
             return match share::decode(f) {
                 Ok(s) => State::from_shared(s),
@@ -68,7 +70,11 @@ impl State {
     }
 
     fn from_shared(s: Shared) -> State {
-        let template = if templates::find(&s.template).is_some() { s.template } else { String::new() };
+        let template = if templates::find(&s.template).is_some() {
+            s.template
+        } else {
+            String::new()
+        };
         State {
             event: s.event.into(),
             pattern: s.pattern.into(),
@@ -101,11 +107,15 @@ impl Reducible for State {
             },
             Action::FormatEvent => match eventpattern::json::format(&next.event) {
                 Ok(text) => next.event = text.into(),
-                Err(e) => next.notice = Some(format!("The event cannot be formatted: {}", e.message)),
+                Err(e) => {
+                    next.notice = Some(format!("The event cannot be formatted: {}", e.message))
+                }
             },
             Action::FormatPattern => match eventpattern::json::format(&next.pattern) {
                 Ok(text) => next.pattern = text.into(),
-                Err(e) => next.notice = Some(format!("The pattern cannot be formatted: {}", e.message)),
+                Err(e) => {
+                    next.notice = Some(format!("The pattern cannot be formatted: {}", e.message))
+                }
             },
             Action::Notify(m) => next.notice = Some(m),
             Action::DismissNotice => next.notice = None,
@@ -137,7 +147,10 @@ mod tests {
 
     #[test]
     fn format_keeps_text_on_error() {
-        let s = apply(State::initial(None, None), Action::EditPattern("{\"a\":[1]}".into()));
+        let s = apply(
+            State::initial(None, None),
+            Action::EditPattern("{\"a\":[1]}".into()),
+        );
         let s = apply(s, Action::FormatPattern);
         assert_eq!(&*s.pattern, "{\n  \"a\": [\n    1\n  ]\n}\n");
         let s = apply(s, Action::EditPattern("{\"a\":".into()));
@@ -154,7 +167,10 @@ mod tests {
         let mut linked = custom.clone();
         linked.pattern = "{\"y\": [2]}".into();
         let link = share::encode(&linked.shared());
-        assert_eq!(State::initial(Some(&format!("#{link}")), Some(&saved)).pattern, linked.pattern);
+        assert_eq!(
+            State::initial(Some(&format!("#{link}")), Some(&saved)).pattern,
+            linked.pattern
+        );
         assert_eq!(State::initial(None, Some(&saved)).pattern, custom.pattern);
         let bad = State::initial(Some("#v1.garbage!"), Some(&saved));
         assert_eq!(bad.template, "ec2-state-change");

@@ -124,9 +124,27 @@ mod tests {
         for t in TEMPLATES {
             let p = Pattern::parse(t.pattern).unwrap_or_else(|e| panic!("{}: {e}", t.id));
             assert!(p.matches(t.event).unwrap(), "{} does not match", t.id);
-            assert!(p.explain(t.event).unwrap().matched, "{} trace disagrees", t.id);
-            for field in ["version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"] {
-                assert!(t.event.contains(&format!("\"{field}\"")), "{} lacks {field}", t.id);
+            assert!(
+                p.explain(t.event).unwrap().matched,
+                "{} trace disagrees",
+                t.id
+            );
+            for field in [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "resources",
+                "detail",
+            ] {
+                assert!(
+                    t.event.contains(&format!("\"{field}\"")),
+                    "{} lacks {field}",
+                    t.id
+                );
             }
         }
         for id in ["ec2-state-change", "s3-create-bucket", "lambda-esm"] {

@@ -21,7 +21,10 @@ fn main() {
     let mut i = 0;
     while i < args.len() {
         if args[i] == "--passes" {
-            passes = args.get(i + 1).and_then(|s| s.parse().ok()).unwrap_or(passes);
+            passes = args
+                .get(i + 1)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(passes);
             i += 1;
         } else {
             dir = args[i].clone();
@@ -43,7 +46,12 @@ fn main() {
     let big = read("big_event.json");
     let names = ["EC2 state change", "S3 CreateBucket", "Lambda ESM prefix"];
     println!("workload: {dir}");
-    println!("events: {} (mean {:.0} B), big event: {} B, passes: {passes}", events.len(), events_text.len() as f64 / events.len() as f64, big.len());
+    println!(
+        "events: {} (mean {:.0} B), big event: {} B, passes: {passes}",
+        events.len(),
+        events_text.len() as f64 / events.len() as f64,
+        big.len()
+    );
 
     let time_events = |rules: &[&Pattern]| -> (f64, usize) {
         let mut per_pass = Vec::new();

@@ -18,7 +18,12 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("binary runs");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     } else {
         drop(child.stdin.take());
     }
@@ -51,7 +56,15 @@ fn every_template_matches_its_event() {
 #[test]
 fn no_match_explains_the_failing_field() {
     let out = run(
-        &["test", "-p", "examples/templates/ec2-state-change.pattern.json", "-e", "examples/ec2-running.event.json", "--color", "never"],
+        &[
+            "test",
+            "-p",
+            "examples/templates/ec2-state-change.pattern.json",
+            "-e",
+            "examples/ec2-running.event.json",
+            "--color",
+            "never",
+        ],
         None,
     );
     assert_eq!(out.status.code(), Some(1));
@@ -63,7 +76,16 @@ fn no_match_explains_the_failing_field() {
 
 #[test]
 fn invalid_pattern_shows_aws_reason_under_a_caret() {
-    let out = run(&["test", "-p", "examples/invalid.pattern.json", "-e", "examples/ec2-running.event.json"], None);
+    let out = run(
+        &[
+            "test",
+            "-p",
+            "examples/invalid.pattern.json",
+            "-e",
+            "examples/ec2-running.event.json",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
@@ -73,7 +95,10 @@ fn invalid_pattern_shows_aws_reason_under_a_caret() {
 
 #[test]
 fn json_error_shape() {
-    let out = run(&["validate", "-p", "-", "--json"], Some("{\"a\": [\n  'x']}"));
+    let out = run(
+        &["validate", "-p", "-", "--json"],
+        Some("{\"a\": [\n  'x']}"),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stdout),
@@ -84,7 +109,14 @@ fn json_error_shape() {
 #[test]
 fn json_trace_shape() {
     let out = run(
-        &["test", "-p", "-", "-e", "examples/templates/lambda-esm.event.json", "--json"],
+        &[
+            "test",
+            "-p",
+            "-",
+            "-e",
+            "examples/templates/lambda-esm.event.json",
+            "--json",
+        ],
         Some(r#"{"detail": {"eventName": ["UpdateEventSourceMapping"]}}"#),
     );
     assert_eq!(out.status.code(), Some(1));
@@ -95,30 +127,62 @@ fn json_trace_shape() {
     assert_eq!(f["status"], "failed");
     assert_eq!(f["outcome"], "no-condition-met");
     assert_eq!(f["hints"][0]["kind"], "api-version-suffix");
-    assert_eq!(f["hints"][0]["suggestion"], "{\"prefix\": \"UpdateEventSourceMapping\"}");
+    assert_eq!(
+        f["hints"][0]["suggestion"],
+        "{\"prefix\": \"UpdateEventSourceMapping\"}"
+    );
 }
 
 #[test]
 fn invalid_event_has_a_position() {
-    let out = run(&["test", "-p", "examples/templates/ec2-state-change.pattern.json", "-e", "-"], Some("{\"source\": \"aws.ec2\",\n \"x\": tru}"));
+    let out = run(
+        &[
+            "test",
+            "-p",
+            "examples/templates/ec2-state-change.pattern.json",
+            "-e",
+            "-",
+        ],
+        Some("{\"source\": \"aws.ec2\",\n \"x\": tru}"),
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.starts_with("error: invalid event: Unrecognized token 'tru'"), "{err}");
+    assert!(
+        err.starts_with("error: invalid event: Unrecognized token 'tru'"),
+        "{err}"
+    );
     assert!(err.contains("<stdin>:2:7"), "{err}");
 }
 
 #[test]
 fn filter_cloudtrail_log_and_json_lines() {
-    let out = run(&["filter", "-p", "examples/templates/s3-create-bucket.pattern.json", "examples/cloudtrail-log.json"], None);
+    let out = run(
+        &[
+            "filter",
+            "-p",
+            "examples/templates/s3-create-bucket.pattern.json",
+            "examples/cloudtrail-log.json",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let lines: Vec<String> = text(&out.stdout).lines().map(String::from).collect();
     assert_eq!(lines.len(), 1);
     assert!(lines[0].starts_with("{\"version\":\"0\",\"id\":"));
-    assert!(lines[0].contains("\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.s3\""));
+    assert!(
+        lines[0].contains("\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.s3\"")
+    );
     assert_eq!(text(&out.stderr), "1 of 4 events matched\n");
 
     let jsonl = "{\"source\":\"aws.ec2\",\"detail-type\":\"EC2 Instance State-change Notification\",\"detail\":{\"state\":\"stopped\"}}\n{\"source\":\"aws.ec2\",\"detail\":{\"state\":\"running\"}}\n";
-    let out = run(&["filter", "-p", "examples/templates/ec2-state-change.pattern.json"], Some(jsonl));
+    let out = run(
+        &[
+            "filter",
+            "-p",
+            "examples/templates/ec2-state-change.pattern.json",
+        ],
+        Some(jsonl),
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(text(&out.stdout).lines().count(), 1);
     assert_eq!(text(&out.stderr), "1 of 2 events matched\n");
@@ -126,7 +190,17 @@ fn filter_cloudtrail_log_and_json_lines() {
 
 #[test]
 fn validate_reports_alternatives() {
-    let out = run(&["validate", "-p", "examples/templates/console-sign-in.pattern.json"], None);
+    let out = run(
+        &[
+            "validate",
+            "-p",
+            "examples/templates/console-sign-in.pattern.json",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(text(&out.stdout), "valid pattern (5 fields, 2 alternatives)\n");
+    assert_eq!(
+        text(&out.stdout),
+        "valid pattern (5 fields, 2 alternatives)\n"
+    );
 }

@@ -13,16 +13,66 @@ fn check(pattern: &str, reason: &str, covered: &str, kind: ErrorKind) {
 #[test]
 fn spans_point_at_the_offending_token() {
     use ErrorKind::*;
-    check(r#"{"a": [{"prefix": 5}]}"#, "prefix match pattern must be a string", "5", OperandInvalid);
-    check(r#"{"a": [{"prefx": "x"}]}"#, "Unrecognized match type prefx", "\"prefx\"", OperatorUnknown);
-    check(r#"{"a": []}"#, "Empty arrays are not allowed", "[]", EmptyArray);
-    check(r#"{"a": {}}"#, "Empty objects are not allowed", "{}", EmptyObject);
-    check(r#"{"a": "x"}"#, "\"a\" must be an object or an array", "\"x\"", FieldNotObjectOrArray);
-    check(r#"{"a": [{"wildcard": "a**"}]}"#, "Consecutive wildcard characters at pos 2", "\"a**\"", WildcardSyntax);
-    check(r#"{"a": [{"numeric": [">", 5, "<", 1]}]}"#, "Bottom must be less than top", "[\">\", 5, \"<\"", NumericRange);
-    check(r#"{"a": [{"cidr": "10.0.0.1/32"}]}"#, "IPv4 mask bits must be < 32", "\"10.0.0.1/32\"", Cidr);
-    check(r#"{"a": [{"exists": true, "b": 1}]}"#, "Only one key allowed in match expression", "\"b\"", OperatorExtraKey);
-    check(r#"{"$or": [{"a": ["1"]}]}"#, "There must have at least 2 Objects in $or relationship.", "[{\"a\": [\"1\"]}]", OrShape);
+    check(
+        r#"{"a": [{"prefix": 5}]}"#,
+        "prefix match pattern must be a string",
+        "5",
+        OperandInvalid,
+    );
+    check(
+        r#"{"a": [{"prefx": "x"}]}"#,
+        "Unrecognized match type prefx",
+        "\"prefx\"",
+        OperatorUnknown,
+    );
+    check(
+        r#"{"a": []}"#,
+        "Empty arrays are not allowed",
+        "[]",
+        EmptyArray,
+    );
+    check(
+        r#"{"a": {}}"#,
+        "Empty objects are not allowed",
+        "{}",
+        EmptyObject,
+    );
+    check(
+        r#"{"a": "x"}"#,
+        "\"a\" must be an object or an array",
+        "\"x\"",
+        FieldNotObjectOrArray,
+    );
+    check(
+        r#"{"a": [{"wildcard": "a**"}]}"#,
+        "Consecutive wildcard characters at pos 2",
+        "\"a**\"",
+        WildcardSyntax,
+    );
+    check(
+        r#"{"a": [{"numeric": [">", 5, "<", 1]}]}"#,
+        "Bottom must be less than top",
+        "[\">\", 5, \"<\"",
+        NumericRange,
+    );
+    check(
+        r#"{"a": [{"cidr": "10.0.0.1/32"}]}"#,
+        "IPv4 mask bits must be < 32",
+        "\"10.0.0.1/32\"",
+        Cidr,
+    );
+    check(
+        r#"{"a": [{"exists": true, "b": 1}]}"#,
+        "Only one key allowed in match expression",
+        "\"b\"",
+        OperatorExtraKey,
+    );
+    check(
+        r#"{"$or": [{"a": ["1"]}]}"#,
+        "There must have at least 2 Objects in $or relationship.",
+        "[{\"a\": [\"1\"]}]",
+        OrShape,
+    );
     check("[1]", "Filter is not an object", "[", NotAnObject);
     check("", "Filter is not an object", "", NotAnObject);
     check(r#"{"a": ["x",]}"#, "Unexpected character (']' (code 93)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", "]", Syntax);
@@ -39,8 +89,20 @@ fn spans_point_at_the_offending_token() {
 fn line_and_column_in_utf16_and_chars() {
     let text = "{\n  \"😀\": [{\"prefix\": 5}]\n}";
     let e = Pattern::parse(text).unwrap_err();
-    assert_eq!(e.position(text, Encoding::Utf16), LineCol { line: 2, column: 21 });
-    assert_eq!(e.position(text, Encoding::Chars), LineCol { line: 2, column: 20 });
+    assert_eq!(
+        e.position(text, Encoding::Utf16),
+        LineCol {
+            line: 2,
+            column: 21
+        }
+    );
+    assert_eq!(
+        e.position(text, Encoding::Chars),
+        LineCol {
+            line: 2,
+            column: 20
+        }
+    );
     assert_eq!(e.path_display(), "😀[0].prefix");
 }
 
@@ -49,19 +111,35 @@ fn limits() {
     let long = format!("{{\"a\": [\"{}\"]}}", "x".repeat(5000));
     assert_eq!(Pattern::parse(&long).unwrap_err().kind, ErrorKind::TooLong);
     let deep = format!("{}\"a\": [1]{}", "{\"a\":".repeat(200), "}".repeat(200));
-    assert_eq!(Pattern::parse(&deep).unwrap_err().kind, ErrorKind::NestingTooDeep);
+    assert_eq!(
+        Pattern::parse(&deep).unwrap_err().kind,
+        ErrorKind::NestingTooDeep
+    );
     let branches: Vec<String> = (0..40).map(|i| format!("{{\"a{i}\": [\"x\"]}}")).collect();
-    let or = format!("{{\"$or\": [{0}], \"b\": {{\"$or\": [{0}]}}}}", branches.join(","));
-    assert_eq!(Pattern::parse(&or).unwrap_err().kind, ErrorKind::TooManyCombinations);
+    let or = format!(
+        "{{\"$or\": [{0}], \"b\": {{\"$or\": [{0}]}}}}",
+        branches.join(",")
+    );
+    assert_eq!(
+        Pattern::parse(&or).unwrap_err().kind,
+        ErrorKind::TooManyCombinations
+    );
 }
 
 #[test]
 fn huge_and_deep_events_are_fine() {
     let p = Pattern::parse(r#"{"detail": {"k": [{"prefix": "v"}]}}"#).unwrap();
-    let deep = format!("{{\"x\": {}1{}, \"detail\": {{\"k\": \"v1\"}}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(
+        "{{\"x\": {}1{}, \"detail\": {{\"k\": \"v1\"}}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     assert!(p.matches(&deep).unwrap());
     assert!(p.explain(&deep).unwrap().matched);
-    let big = format!("{{\"pad\": \"{}\", \"detail\": {{\"k\": \"v\"}}}}", "x".repeat(10_000_000));
+    let big = format!(
+        "{{\"pad\": \"{}\", \"detail\": {{\"k\": \"v\"}}}}",
+        "x".repeat(10_000_000)
+    );
     assert!(p.matches(&big).unwrap());
     let pathological = Pattern::parse(r#"{"k": [{"wildcard": "*aa*b"}]}"#).unwrap();
     let ev = format!("{{\"k\": \"{}\"}}", "a".repeat(1_000_000));
@@ -73,7 +151,10 @@ fn malformed_json_in_a_skipped_subtree_is_still_an_error() {
     let p = Pattern::parse(r#"{"source": ["x"]}"#).unwrap();
     let ev = r#"{"source": "x", "detail": {"a": [1 2]}}"#;
     let e = p.matches(ev).unwrap_err();
-    assert_eq!(e.message, "Unexpected character ('2' (code 50)): was expecting comma to separate Array entries");
+    assert_eq!(
+        e.message,
+        "Unexpected character ('2' (code 50)): was expecting comma to separate Array entries"
+    );
     assert_eq!(&ev[e.span.range()], "2");
     assert_eq!(p.explain(ev).unwrap_err(), e);
 }

@@ -59,14 +59,23 @@ pub fn Editor(props: &EditorProps) -> Html {
                 return;
             }
             let leave = std::mem::take(&mut *tab_leaves.borrow_mut());
-            if e.key() != "Tab" || leave || e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+            if e.key() != "Tab"
+                || leave
+                || e.shift_key()
+                || e.ctrl_key()
+                || e.alt_key()
+                || e.meta_key()
+            {
                 return;
             }
             e.prevent_default();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let start = area.selection_start().ok().flatten().unwrap_or(0);
             let end = area.selection_end().ok().flatten().unwrap_or(start);
-            if area.set_range_text_with_start_and_end("  ", start, end).is_ok() {
+            if area
+                .set_range_text_with_start_and_end("  ", start, end)
+                .is_ok()
+            {
                 let _ = area.set_selection_range(start + 2, start + 2);
                 cb.emit(area.value());
             }
@@ -102,7 +111,11 @@ pub fn Editor(props: &EditorProps) -> Html {
             </p>
         }
     });
-    let invalid = if props.problem.is_some() { "true" } else { "false" };
+    let invalid = if props.problem.is_some() {
+        "true"
+    } else {
+        "false"
+    };
     html! {
         <section class="editor" aria-labelledby={format!("{}-label", props.id)}>
             <div class="editor-head">

@@ -19,7 +19,9 @@ pub fn envelope_note(key: &str) -> Option<&'static str> {
         "time" => "Envelope: when the event happened (ISO 8601, UTC).",
         "region" => "Envelope: the region the event came from.",
         "resources" => "Envelope: ARNs of the resources involved (may be empty).",
-        "detail" => "Envelope: the service-specific payload; for CloudTrail events, the CloudTrail record.",
+        "detail" => {
+            "Envelope: the service-specific payload; for CloudTrail events, the CloudTrail record."
+        }
         _ => return None,
     })
 }
@@ -82,12 +84,21 @@ fn label(key: &str, depth: usize, parent_is_detail: bool, ctx: &Ctx<'_>) -> Html
 }
 
 fn node(n: &EventNode, depth: usize, parent_is_detail: bool, ctx: &Ctx<'_>) -> Html {
-    let state = ctx.analysis.states.get(&n.path).copied().filter(|_| !matches!(n.kind, NodeKind::More(_)));
+    let state = ctx
+        .analysis
+        .states
+        .get(&n.path)
+        .copied()
+        .filter(|_| !matches!(n.kind, NodeKind::More(_)));
     let key_html = match &n.key {
         Some(k) => html! { <><span class="key">{ format!("\"{k}\"") }</span>{ ": " }</> },
         None => html! {},
     };
-    let tag = n.key.as_deref().map(|k| label(k, depth, parent_is_detail, ctx)).unwrap_or_default();
+    let tag = n
+        .key
+        .as_deref()
+        .map(|k| label(k, depth, parent_is_detail, ctx))
+        .unwrap_or_default();
     let marked = |content: Html, status: FieldStatus| {
         let h = hover(ctx.on_hover, &n.path);
         let linked = ctx.hovered == Some(n.path.as_str());
@@ -108,9 +119,15 @@ fn node(n: &EventNode, depth: usize, parent_is_detail: bool, ctx: &Ctx<'_>) -> H
                 None => html! { <div class="row">{ content }</div> },
             }
         }
-        NodeKind::More(n) => html! { <div class="row more">{ format!("… {n} more not shown") }</div> },
+        NodeKind::More(n) => {
+            html! { <div class="row more">{ format!("… {n} more not shown") }</div> }
+        }
         NodeKind::Object(children) | NodeKind::Array(children) => {
-            let (open, close) = if matches!(n.kind, NodeKind::Object(_)) { ("{", "}") } else { ("[", "]") };
+            let (open, close) = if matches!(n.kind, NodeKind::Object(_)) {
+                ("{", "}")
+            } else {
+                ("[", "]")
+            };
             let is_detail = depth == 1 && n.key.as_deref() == Some("detail");
             let head = html! { <>{ key_html }<span class="punct">{ open }</span>if children.is_empty() { <span class="punct">{ close }</span> }{ tag }</> };
             let head = match state {
@@ -149,7 +166,9 @@ pub fn EventView(props: &EventViewProps) -> Html {
         .collect();
     let body = match &a.tree {
         Some(t) => node(t, 0, false, &ctx),
-        None => html! { <p class="muted">{ "The event is not valid JSON yet; fix it to see its fields." }</p> },
+        None => {
+            html! { <p class="muted">{ "The event is not valid JSON yet; fix it to see its fields." }</p> }
+        }
     };
     let kind = if a.via_cloudtrail {
         html! { <p class="event-kind">{ "A CloudTrail record delivered through EventBridge: the envelope is EventBridge's, everything under " }<code>{ "detail" }</code>{ " is the CloudTrail record." }</p> }

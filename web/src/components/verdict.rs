@@ -20,14 +20,26 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
         Verdict::NoMatch => ("verdict verdict-nomatch", "✗"),
         Verdict::Invalid => ("verdict verdict-invalid", "!"),
     };
-    let matched = a.fields.iter().filter(|f| f.status == FieldStatus::Matched).count();
+    let matched = a
+        .fields
+        .iter()
+        .filter(|f| f.status == FieldStatus::Matched)
+        .count();
     let summary = match (a.verdict, &a.problem) {
         (Verdict::Invalid, Some(p)) => match p.side {
-            crate::analysis::Side::Pattern => "The pattern is not valid; AWS would refuse it.".to_string(),
+            crate::analysis::Side::Pattern => {
+                "The pattern is not valid; AWS would refuse it.".to_string()
+            }
             crate::analysis::Side::Event => "The event is not a valid JSON object.".to_string(),
         },
-        (Verdict::Match, _) => format!("All {} pattern fields matched: AWS would deliver this event to the rule's targets.", a.fields.len()),
-        _ => format!("{matched} of {} pattern fields matched: AWS would not deliver this event.", a.fields.len()),
+        (Verdict::Match, _) => format!(
+            "All {} pattern fields matched: AWS would deliver this event to the rule's targets.",
+            a.fields.len()
+        ),
+        _ => format!(
+            "{matched} of {} pattern fields matched: AWS would not deliver this event.",
+            a.fields.len()
+        ),
     };
     html! {
         <div class={class} role="status" aria-live="polite">

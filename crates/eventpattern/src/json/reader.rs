@@ -106,7 +106,9 @@ impl<'a> Reader<'a> {
         if t.span == self.last_escaped {
             super::decode_string(self.slice(t.span))
         } else {
-            std::borrow::Cow::Borrowed(&self.text[t.span.start as usize + 1..t.span.end as usize - 1])
+            std::borrow::Cow::Borrowed(
+                &self.text[t.span.start as usize + 1..t.span.end as usize - 1],
+            )
         }
     }
 
@@ -212,7 +214,11 @@ impl<'a> Reader<'a> {
         // Open containers as a bit stack (1 = object); deeper values take the slow path.
         let mut kinds: u128 = u128::from(is_object);
         let mut open = 1u32;
-        let mut st = if is_object { St::KeyOrEnd } else { St::ValueOrEnd };
+        let mut st = if is_object {
+            St::KeyOrEnd
+        } else {
+            St::ValueOrEnd
+        };
         loop {
             self.skip_ws();
             let Some(&b) = self.bytes.get(self.pos) else {
@@ -246,11 +252,7 @@ impl<'a> Reader<'a> {
                         return false;
                     }
                     self.pos += 1;
-                    st = if kinds & 1 == 1 {
-                        St::Key
-                    } else {
-                        St::Value
-                    };
+                    st = if kinds & 1 == 1 { St::Key } else { St::Value };
                 }
                 St::Key | St::KeyOrEnd => {
                     if b != b'"' || self.string().is_err() {
@@ -273,7 +275,11 @@ impl<'a> Reader<'a> {
                             kinds = (kinds << 1) | u128::from(b == b'{');
                             open += 1;
                             self.pos += 1;
-                            st = if b == b'{' { St::KeyOrEnd } else { St::ValueOrEnd };
+                            st = if b == b'{' {
+                                St::KeyOrEnd
+                            } else {
+                                St::ValueOrEnd
+                            };
                         }
                         b'"' => {
                             if self.string().is_err() {

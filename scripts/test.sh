@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, lints (native and wasm32), the Rust
+# tests (unit, conformance, CLI golden, doc), the conformance corpus compiled
+# to wasm32, the browser component tests, and the end-to-end tests of the
+# built page in headless Chromium. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n==> %s\n' "$*" >&2; }
+
+step "format"
+cargo fmt --all --check
+step "clippy (native)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)"
+cargo clippy -p eventpattern -p eventpattern-web --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+step "rust tests (native)"
+cargo test --workspace --locked
+step "conformance corpus compiled to wasm32"
+cargo test -p eventpattern --target wasm32-unknown-unknown --test conformance --locked
+step "build the page"
+bash scripts/build-web.sh
+step "browser component tests (wasm-bindgen-test, headless Chromium)"
+wasm-pack --log-level warn test --mode no-install --headless --chrome web
+step "end-to-end tests of the built page (headless Chromium)"
+node --test tests/e2e/

@@ -1,0 +1,246 @@
+// End-to-end tests of the built page (dist/) in the system's headless Chromium,
+// served on 127.0.0.1 by a throwaway static server. Run: node --test tests/e2e/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dist = path.join(root, 'dist');
+const shots = path.join(root, 'target', 'screenshots');
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+let server, base, browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run scripts/build-web.sh first');
+  fs.mkdirSync(shots, { recursive: true });
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const file = path.join(dist, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// A fresh profile (context) per test: no shared storage.
+async function open(url = base, viewport = { width: 1400, height: 1000 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const dialogs = [];
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="verdict"]');
+  return { context, page, requests, dialogs };
+}
+
+const verdict = (page) => page.textContent('[data-testid="verdict"]');
+
+async function setText(page, testid, text) {
+  await page.fill(`[data-testid="${testid}"]`, text);
+}
+
+async function waitVerdict(page, expected) {
+  await page.waitForFunction((v) => document.querySelector('[data-testid="verdict"]')?.textContent === v, expected);
+}
+
+test('loads with the EC2 template and matches', async () => {
+  const { context, page, requests } = await open();
+  assert.equal(await verdict(page), 'MATCH');
+  assert.equal(await page.inputValue('[data-testid="template-picker"]'), 'ec2-state-change');
+  const states = await page.$$eval('[data-testid="event-view"] [data-state]', (els) => els.map((e) => [e.dataset.path, e.dataset.state]));
+  assert.deepEqual(states.map((s) => s[1]), ['matched', 'matched', 'matched']);
+  assert.ok(states.some(([p]) => p === 'detail.state'));
+  await page.screenshot({ path: path.join(shots, 'match.png'), fullPage: true });
+  const foreign = requests.filter((u) => !u.startsWith(base));
+  assert.deepEqual(foreign, [], 'no request may leave the page');
+  await context.close();
+});
+
+test('each starter template matches', async () => {
+  const { context, page } = await open();
+  for (const id of ['ec2-state-change', 's3-create-bucket', 'lambda-esm']) {
+    await page.selectOption('[data-testid="template-picker"]', id);
+    await waitVerdict(page, 'MATCH');
+  }
+  const options = await page.$$eval('[data-testid="template-picker"] option', (o) => o.map((x) => x.value).filter(Boolean));
+  assert.ok(options.length >= 10, `only ${options.length} templates`);
+  for (const id of options) {
+    await page.selectOption('[data-testid="template-picker"]', id);
+    await waitVerdict(page, 'MATCH');
+  }
+  await page.selectOption('[data-testid="template-picker"]', 'lambda-esm');
+  await page.screenshot({ path: path.join(shots, 'cloudtrail.png'), fullPage: true });
+  await context.close();
+});
+
+test('a running instance does not match and detail.state is explained', async () => {
+  const { context, page } = await open();
+  const event = await page.inputValue('[data-testid="event-input"]');
+  await setText(page, 'event-input', event.replace('"stopped"', '"running"'));
+  await waitVerdict(page, 'NO MATCH');
+  const why = await page.textContent('[data-testid="explanation"]');
+  assert.match(why, /detail\.state/);
+  assert.match(why, /"running"/);
+  assert.equal(await page.getAttribute('[data-testid="event-view"] [data-path="detail.state"]', 'data-state'), 'failed');
+  await page.hover('[data-field="detail.state"]');
+  assert.match(await page.getAttribute('[data-testid="event-view"] [data-path="detail.state"]', 'class'), /linked/);
+  await page.screenshot({ path: path.join(shots, 'no-match.png'), fullPage: true });
+  await context.close();
+});
+
+test('case and path near-misses get hints', async () => {
+  const { context, page } = await open();
+  const event = await page.inputValue('[data-testid="event-input"]');
+  await setText(page, 'event-input', event.replace('"stopped"', '"Stopped"'));
+  await waitVerdict(page, 'NO MATCH');
+  assert.match(await page.textContent('[data-testid="explanation"]'), /equals-ignore-case/);
+  await setText(page, 'pattern-input', '{"detail": {"State": ["Stopped"]}}');
+  await waitVerdict(page, 'NO MATCH');
+  assert.match(await page.textContent('[data-testid="explanation"]'), /Did you mean `?detail\.state/);
+  assert.equal(await page.getAttribute('[data-testid="event-view"] [data-path="detail.State"]', 'data-state'), 'missing');
+  await context.close();
+});
+
+test('an invalid pattern shows INVALID with AWS reason and position', async () => {
+  const { context, page } = await open();
+  await setText(page, 'pattern-input', '{\n  "detail": {"state": [{"prefix": 5}]}\n}');
+  await waitVerdict(page, 'INVALID');
+  const error = await page.textContent('[data-testid="error"]');
+  assert.match(error, /prefix match pattern must be a string/);
+  assert.match(error, /line 2, column 35/);
+  await page.screenshot({ path: path.join(shots, 'invalid.png'), fullPage: true });
+  await setText(page, 'pattern-input', "{\"detail\": {\"state\": ['x']}}");
+  await waitVerdict(page, 'INVALID');
+  assert.match(await page.textContent('[data-testid="error"]'), /Unexpected character \('''/);
+  await context.close();
+});
+
+test('share link round trip in a fresh profile', async () => {
+  const { context, page } = await open();
+  await page.selectOption('[data-testid="template-picker"]', 's3-create-bucket');
+  await waitVerdict(page, 'MATCH');
+  const pattern = '{"source": ["aws.s3"], "detail": {"eventName": [{"prefix": "Create"}], "note": ["é 😀 \\u0041"]}}';
+  await setText(page, 'pattern-input', pattern);
+  await waitVerdict(page, 'NO MATCH');
+  const event = await page.inputValue('[data-testid="event-input"]');
+  await page.click('[data-testid="share-link"]');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const url = page.url();
+  await context.close();
+  const fresh = await open(url);
+  assert.equal(await fresh.page.inputValue('[data-testid="pattern-input"]'), pattern);
+  assert.equal(await fresh.page.inputValue('[data-testid="event-input"]'), event);
+  assert.equal(await fresh.page.inputValue('[data-testid="template-picker"]'), 's3-create-bucket');
+  assert.equal(await verdict(fresh.page), 'NO MATCH');
+  await fresh.context.close();
+});
+
+test('a corrupt share link shows a notice and the default state', async () => {
+  const { context, page } = await open(`${base}#v1.<script>alert(1)</script>`);
+  assert.match(await page.textContent('[data-testid="notice"]'), /could not be opened/);
+  assert.equal(await verdict(page), 'MATCH');
+  assert.equal(await page.inputValue('[data-testid="template-picker"]'), 'ec2-state-change');
+  await context.close();
+});
+
+test('hostile event values render as text', async () => {
+  const { context, page, dialogs } = await open();
+  const hostile = '<img src=x onerror=alert(1)>';
+  await setText(page, 'event-input', JSON.stringify({ source: 'aws.ec2', 'detail-type': hostile, detail: { state: hostile } }));
+  await setText(page, 'pattern-input', JSON.stringify({ detail: { state: [hostile] } }));
+  await waitVerdict(page, 'MATCH');
+  assert.equal(await page.$$eval('img', (imgs) => imgs.length), 0);
+  assert.match(await page.textContent('[data-testid="event-view"]'), /<img src=x onerror=alert\(1\)>/);
+  await page.waitForTimeout(200);
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});
+
+test('reload restores the last state', async () => {
+  const { context, page } = await open();
+  await setText(page, 'pattern-input', '{"source": ["aws.ec2"], "detail": {"state": ["terminated"]}}');
+  await waitVerdict(page, 'NO MATCH');
+  await page.waitForTimeout(600);
+  await page.reload();
+  await page.waitForSelector('[data-testid="verdict"]');
+  assert.equal(await page.inputValue('[data-testid="pattern-input"]'), '{"source": ["aws.ec2"], "detail": {"state": ["terminated"]}}');
+  assert.equal(await verdict(page), 'NO MATCH');
+  await context.close();
+});
+
+test('keyboard: Tab indents in the editor, Esc then Tab leaves it', async () => {
+  const { context, page } = await open();
+  await setText(page, 'pattern-input', '{}');
+  await page.focus('[data-testid="pattern-input"]');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue('[data-testid="pattern-input"]'), '{}  ');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+  assert.notEqual(focused, 'pattern-input');
+  await context.close();
+});
+
+test('works at 390 px wide', async () => {
+  const { context, page } = await open(base, { width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: path.join(shots, 'narrow.png'), fullPage: true });
+  await context.close();
+});
+
+test('dark theme follows the system', async () => {
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForSelector('[data-testid="verdict"]');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(15, 19, 24)');
+  await page.screenshot({ path: path.join(shots, 'dark.png'), fullPage: true });
+  await context.close();
+});
+
+test('1 MB event: typing in the pattern stays responsive (latency recorded)', async () => {
+  const big = fs.readFileSync(path.join(root, 'bench/big_event_1mb.json'), 'utf8');
+  const { context, page } = await open();
+  await setText(page, 'event-input', big);
+  await setText(page, 'pattern-input', '{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances"]}}');
+  await waitVerdict(page, 'MATCH');
+  const samples = [];
+  for (const name of ['StopInstances', 'RunInstance', 'RunInstances']) {
+    await page.waitForFunction(() => document.querySelector('[data-testid="latency"]').dataset.stale === 'false');
+    const t0 = await page.evaluate(() => performance.now());
+    await setText(page, 'pattern-input', `{"source": ["aws.ec2"], "detail": {"eventName": ["${name}"]}}`);
+    await waitVerdict(page, name === 'RunInstances' ? 'MATCH' : 'NO MATCH');
+    await page.waitForFunction(() => document.querySelector('[data-testid="latency"]').dataset.stale === 'false');
+    const t1 = await page.evaluate(() => performance.now());
+    const engine = Number(await page.getAttribute('[data-testid="latency"]', 'data-ms'));
+    samples.push({ inputToVerdictMs: Math.round(t1 - t0), pageReportedMs: engine });
+  }
+  console.log(`LATENCY 1MB event (${big.length} bytes): ${JSON.stringify(samples)}`);
+  fs.writeFileSync(path.join(shots, 'latency.json'), JSON.stringify({ bytes: big.length, samples }, null, 2));
+  assert.equal(samples.length, 3);
+  await context.close();
+});
