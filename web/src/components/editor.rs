@@ -36,7 +36,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let numbers: Html = (1..=lines)
         .map(|n| {
             if Some(n) == error_line {
-                html! { <span class="gutter-error" title="error on this line">{ format!("{n}\n") }</span> }
+                html! { <><span class="gutter-error" title="error on this line">{ n }</span>{ "\n" }</> }
             } else {
                 html! { { format!("{n}\n") } }
             }
