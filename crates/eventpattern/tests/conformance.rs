@@ -105,3 +105,45 @@ fn conformance_corpus() {
 fn conformance_corpus_wasm() {
     check();
 }
+
+/// Inputs that would overflow a small Wasm stack if any layer recursed on them.
+fn limits() {
+    let p = Pattern::parse(r#"{"detail": {"k": [{"prefix": "v"}]}}"#).unwrap();
+    let deep = format!(
+        "{{\"x\": {}1{}, \"detail\": {{\"k\": \"v1\"}}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(p.matches(&deep).unwrap());
+    assert!(p.explain(&deep).unwrap().matched);
+    let deep_objects = format!(
+        "{{\"detail\": {{\"k\": \"v\"}}, \"a\": {}1{}}}",
+        "{\"a\": ".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    assert!(p.matches(&deep_objects).unwrap());
+    let deep_pattern = format!("{}\"a\": [1]{}", "{\"a\":".repeat(5_000), "}".repeat(5_000));
+    assert_eq!(
+        Pattern::parse(&deep_pattern).unwrap_err().kind,
+        eventpattern::ErrorKind::TooLong
+    );
+    let nested = format!("{}\"a\": [1]{}", "{\"a\":".repeat(200), "}".repeat(200));
+    assert_eq!(
+        Pattern::parse(&nested).unwrap_err().kind,
+        eventpattern::ErrorKind::NestingTooDeep
+    );
+    let big = format!("{{\"pad\": \"{}\", \"detail\": {{\"k\": \"v\"}}}}", "x".repeat(10_000_000));
+    assert!(p.matches(&big).unwrap());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn deep_and_large_inputs() {
+    limits();
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn deep_and_large_inputs_wasm() {
+    limits();
+}
