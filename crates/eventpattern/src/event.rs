@@ -104,7 +104,7 @@ pub struct FlatEvent<'a> {
     pub leaves: Vec<EventLeaf<'a>>,
     /// `(array id, element index)` pairs, sliced by each leaf's `trail`.
     pub trails: Vec<(u32, u32)>,
-    /// Objects and empty arrays (only when the whole event is read).
+    /// Objects and empty arrays (when reading selectively: only at selected paths).
     pub containers: Vec<EventContainer>,
 }
 
@@ -183,6 +183,21 @@ fn length_bit(n: usize) -> u64 {
     1 << n.min(63)
 }
 
+/// Every path in the event that holds a value, an object or an empty array,
+/// sorted and without repeats (for "did you mean" suggestions).
+pub fn all_paths(text: &str) -> Result<Vec<String>, EventError> {
+    let flat = flatten(text, None)?;
+    let mut paths: Vec<String> = flat
+        .leaves
+        .into_iter()
+        .map(|l| l.path)
+        .chain(flat.containers.into_iter().map(|c| c.path))
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    Ok(paths)
+}
+
 /// Why an event could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventError {
@@ -240,9 +255,13 @@ pub fn flatten<'a>(
         });
     }
     let full = selector.is_none();
-    let mut out = FlatEvent::default();
-    let mut path = String::new();
-    let mut frames = vec![Frame::Object { path_len: 0 }];
+    let mut out = FlatEvent {
+        leaves: Vec::with_capacity(selector.map_or(64, |s| s.len() * 2)),
+        ..FlatEvent::default()
+    };
+    let mut path = String::with_capacity(128);
+    let mut frames = Vec::with_capacity(16);
+    frames.push(Frame::Object { path_len: 0 });
     let mut trail: Vec<(u32, u32)> = Vec::new();
     let mut next_array = 0u32;
     // The path the next value is at, and whether it is wanted.
@@ -260,7 +279,7 @@ pub fn flatten<'a>(
                         (path_len, index == 0)
                     }
                 };
-                if full && empty_array {
+                if empty_array && selector.is_none_or(|s| s.id(&path).is_some()) {
                     out.containers.push(EventContainer {
                         path: path.clone(),
                         span: t.span,
@@ -290,7 +309,17 @@ pub fn flatten<'a>(
                     None => true,
                     Some(s) if !s.may_hold(&path) => false,
                     Some(s) => match v.kind {
-                        TokenKind::BeginObject => s.inner.contains(path.as_str()),
+                        TokenKind::BeginObject => {
+                            if s.leaves.contains_key(path.as_str()) {
+                                // A pattern field that holds an object: remembered for the trace.
+                                out.containers.push(EventContainer {
+                                    path: path.clone(),
+                                    span: v.span,
+                                    is_object: true,
+                                });
+                            }
+                            s.inner.contains(path.as_str())
+                        }
                         TokenKind::BeginArray => {
                             s.inner.contains(path.as_str()) || s.leaves.contains_key(path.as_str())
                         }

@@ -116,7 +116,7 @@ pub struct Trace {
 
 const SHOWN_VALUES: usize = 5;
 
-pub(crate) fn value_ref(event: &str, leaf: &EventLeaf<'_>) -> ValueRef {
+pub(crate) fn value_ref(event: &str, leaf: &EventLeaf<'_>, path: &str) -> ValueRef {
     let raw = &event[leaf.span.range()];
     let text = if raw.chars().count() > 200 {
         let cut: String = raw.chars().take(200).collect();
@@ -125,7 +125,7 @@ pub(crate) fn value_ref(event: &str, leaf: &EventLeaf<'_>) -> ValueRef {
         raw.to_string()
     };
     ValueRef {
-        path: leaf.path.clone(),
+        path: path.to_string(),
         span: leaf.span,
         text,
         type_name: leaf.value.type_name(),
@@ -133,12 +133,8 @@ pub(crate) fn value_ref(event: &str, leaf: &EventLeaf<'_>) -> ValueRef {
 }
 
 pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
-    let mut flat = flatten(event, None)?;
-    let sel = p.selector();
-    for leaf in &mut flat.leaves {
-        leaf.path_id = sel.id(&leaf.path).unwrap_or(u32::MAX);
-    }
-    let by_path = crate::matcher::group_by_path(&flat, sel.len());
+    let flat = flatten(event, Some(p.selector()))?;
+    let by_path = crate::matcher::group_by_path(&flat, p.selector().len());
     let leaves = &p.tree().leaves;
     let mut best: Option<(usize, usize, Vec<FieldTrace>)> = None;
     for (ri, rule) in p.rules().iter().enumerate() {
@@ -158,19 +154,23 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
         }
     }
     let (rule, failures, mut fields) = best.expect("a pattern has at least one alternative");
-    let all_paths: Vec<&str> = flat
-        .leaves
-        .iter()
-        .map(|l| l.path.as_str())
-        .chain(flat.containers.iter().map(|c| c.path.as_str()))
-        .collect();
+    // Every event path, read only when a hint needs it (a second, full pass).
+    let needs_paths = fields.iter().any(|f| {
+        matches!(f.outcome, FieldOutcome::Missing | FieldOutcome::NotALeaf { .. })
+    });
+    let all_paths = if needs_paths {
+        crate::event::all_paths(event)?
+    } else {
+        Vec::new()
+    };
+    let all: Vec<&str> = all_paths.iter().map(String::as_str).collect();
     for f in &mut fields {
         f.hints = hints_for(
             &leaves[f.leaf],
             &f.outcome,
             &flat,
             &by_path[p.leaf_path()[f.leaf] as usize],
-            &all_paths,
+            &all,
         );
     }
     let shown = &p.rules()[rule];
@@ -191,7 +191,7 @@ fn trace_rule(
     p: &Pattern,
     order: &[LeafId],
     flat: &FlatEvent<'_>,
-    by_path: &[Vec<u32>],
+    by_path: &crate::matcher::ByPath,
     event: &str,
 ) -> Vec<FieldTrace> {
     let leaves = &p.tree().leaves;
@@ -223,7 +223,7 @@ fn trace_rule(
                     FieldStatus::Matched,
                     FieldOutcome::Matched {
                         condition,
-                        value: value_ref(event, first),
+                        value: value_ref(event, first, &leaf.joined),
                     },
                 )
             }
@@ -275,7 +275,7 @@ fn trace_rule(
                 .find(|(_, oo)| !consistent(&[oo.clone(), o.clone()], flat))
                 .map(|(i, _)| fields[*i].path.clone())
                 .unwrap_or_else(|| fields[options[0].0].path.clone());
-            let value = value_ref(event, &flat.leaves[o.positive[0] as usize]);
+            let value = value_ref(event, &flat.leaves[o.positive[0] as usize], &leaf.joined);
             fields[*pos].outcome = FieldOutcome::ArrayConflict { value, with: other };
         }
         break;
@@ -293,7 +293,7 @@ fn no_condition_met(
     vals.sort_by_key(|v| closeness(leaf, v));
     vals.truncate(SHOWN_VALUES);
     FieldOutcome::NoConditionMet {
-        values: vals.into_iter().map(|v| value_ref(event, v)).collect(),
+        values: vals.into_iter().map(|v| value_ref(event, v, &leaf.joined)).collect(),
     }
 }
 

@@ -139,14 +139,12 @@ pub fn hints_for(
             is_object: true, ..
         } => {
             let prefix = format!("{}.", leaf.joined);
-            let mut children: Vec<String> = flat
-                .leaves
+            let children: Vec<String> = all_paths
                 .iter()
-                .filter(|l| l.path.starts_with(&prefix))
-                .map(|l| l.path.clone())
+                .filter(|p| p.starts_with(&prefix))
+                .take(3)
+                .map(|p| p.to_string())
                 .collect();
-            children.dedup();
-            children.truncate(3);
             hints.push(Hint::NotALeaf { children });
         }
         FieldOutcome::ArrayConflict { .. } => hints.push(Hint::ArrayElements),

@@ -12,15 +12,41 @@ use crate::condition::accepts;
 use crate::event::{trails_compatible, FlatEvent};
 use crate::pattern::{ConditionKind, Leaf};
 
-/// Values per pattern path: indexes into `flat.leaves`, grouped by `path_id`.
-pub(crate) fn group_by_path(flat: &FlatEvent<'_>, paths: usize) -> Vec<Vec<u32>> {
-    let mut by_path = vec![Vec::new(); paths];
-    for (i, leaf) in flat.leaves.iter().enumerate() {
-        if let Some(v) = by_path.get_mut(leaf.path_id as usize) {
-            v.push(i as u32);
+/// Values per pattern path: indexes into `flat.leaves`, grouped by `path_id`
+/// in one buffer (a counting sort), so grouping costs two allocations.
+pub(crate) struct ByPath {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl std::ops::Index<usize> for ByPath {
+    type Output = [u32];
+
+    fn index(&self, path: usize) -> &[u32] {
+        &self.items[self.starts[path] as usize..self.starts[path + 1] as usize]
+    }
+}
+
+pub(crate) fn group_by_path(flat: &FlatEvent<'_>, paths: usize) -> ByPath {
+    let mut starts = vec![0u32; paths + 2];
+    for leaf in &flat.leaves {
+        if (leaf.path_id as usize) < paths {
+            starts[leaf.path_id as usize + 2] += 1;
         }
     }
-    by_path
+    for i in 2..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut items = vec![0u32; starts[paths + 1] as usize];
+    for (i, leaf) in flat.leaves.iter().enumerate() {
+        let p = leaf.path_id as usize;
+        if p < paths {
+            items[starts[p + 1] as usize] = i as u32;
+            starts[p + 1] += 1;
+        }
+    }
+    starts.pop();
+    ByPath { starts, items }
 }
 
 /// The ways one field of one alternative can be met.
@@ -51,10 +77,10 @@ pub(crate) fn field_options(
             leaf.conditions.iter().any(|c| accepts(&c.kind, v))
         })
         .collect();
-    let absent = absent_ok.then(|| values.to_vec());
-    if positive.is_empty() && absent.is_none() {
+    if positive.is_empty() && !absent_ok {
         return None;
     }
+    let absent = absent_ok.then(|| values.to_vec());
     Some(FieldOptions { positive, absent })
 }
 
@@ -152,7 +178,7 @@ pub(crate) fn matches(
     leaves: &[Leaf],
     leaf_path: &[u32],
     flat: &FlatEvent<'_>,
-    by_path: &[Vec<u32>],
+    by_path: &ByPath,
 ) -> bool {
     'rules: for rule in rules {
         let mut fields = Vec::with_capacity(rule.leaves.len());

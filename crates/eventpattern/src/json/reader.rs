@@ -571,7 +571,9 @@ impl<'a> Reader<'a> {
             // Fast run over ordinary bytes, eight at a time.
             while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
                 let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if has_special_byte(w) {
+                let hits = special_bytes(w);
+                if hits != 0 {
+                    self.pos += (hits.trailing_zeros() / 8) as usize;
                     break;
                 }
                 self.pos += 8;
@@ -732,16 +734,17 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Whether any byte of `w` is `"`, `\\` or a control character (< 0x20).
-/// May say yes spuriously after a real hit, never no when there is one.
-fn has_special_byte(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of `w` that is `"`, `\\` or a control
+/// character (< 0x20); exact, so the first hit is `trailing_zeros / 8`.
+fn special_bytes(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |x: u64| !(((x & LOW7) + LOW7) | x | LOW7);
     let quote = zero(w ^ (ONES * u64::from(b'"')));
     let backslash = zero(w ^ (ONES * u64::from(b'\\')));
-    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    quote | backslash | control != 0
+    let control = !((w & LOW7) + ONES * 0x60) & !w & HIGH;
+    quote | backslash | control
 }
 
 /// Jackson's description of a character in its messages.
@@ -763,6 +766,22 @@ fn is_identifier_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn special_byte_scan_is_exact() {
+        for b in 0u8..=255 {
+            for at in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[at] = b;
+                let hits = special_bytes(u64::from_le_bytes(bytes));
+                let want = b == b'"' || b == b'\\' || b < 0x20;
+                assert_eq!(hits != 0, want, "byte {b} at {at}");
+                if want {
+                    assert_eq!(hits.trailing_zeros() / 8, at as u32);
+                }
+            }
+        }
+    }
 
     fn tokens(text: &str) -> Result<Vec<TokenKind>, String> {
         let mut r = Reader::new(text, 100);
