@@ -105,6 +105,9 @@ test('a running instance does not match and detail.state is explained', async ()
   assert.equal(await page.getAttribute('[data-testid="event-view"] [data-path="detail.state"]', 'data-state'), 'failed');
   await page.hover('[data-field="detail.state"]');
   assert.match(await page.getAttribute('[data-testid="event-view"] [data-path="detail.state"]', 'class'), /linked/);
+  assert.equal(await page.getAttribute('.gutter [data-linked-line]', 'data-linked-line'), '9');
+  await page.hover('[data-testid="event-view"] [data-path="source"]');
+  assert.match(await page.getAttribute('[data-field="source"]', 'class'), /linked/);
   await page.screenshot({ path: path.join(shots, 'no-match.png'), fullPage: true });
   await context.close();
 });

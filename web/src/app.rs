@@ -165,6 +165,10 @@ pub fn App() -> Html {
             p.line, p.column, p.message
         )
     });
+    let linked_line = hovered
+        .as_ref()
+        .and_then(|h| analysis.fields.iter().find(|f| &f.path == h))
+        .map(|f| f.pattern_line);
     let stale = *inputs
         != Inputs {
             pattern: state.pattern.clone(),
@@ -214,7 +218,7 @@ pub fn App() -> Html {
                     <TemplatePanel selected={AttrValue::from(state.template.clone())} on_pick={on_pick} />
                     <Editor id="pattern-input" testid="pattern-input" label="Event pattern"
                         value={AttrValue::from(state.pattern.clone())} on_input={on_pattern}
-                        on_format={on_format_pattern} problem={pattern_problem} />
+                        on_format={on_format_pattern} problem={pattern_problem} highlight_line={linked_line} />
                     <Editor id="event-input" testid="event-input" label="Event"
                         value={AttrValue::from(state.event.clone())} on_input={on_event}
                         on_format={on_format_event} problem={event_problem} />

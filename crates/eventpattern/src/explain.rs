@@ -156,7 +156,10 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
     let (rule, failures, mut fields) = best.expect("a pattern has at least one alternative");
     // Every event path, read only when a hint needs it (a second, full pass).
     let needs_paths = fields.iter().any(|f| {
-        matches!(f.outcome, FieldOutcome::Missing | FieldOutcome::NotALeaf { .. })
+        matches!(
+            f.outcome,
+            FieldOutcome::Missing | FieldOutcome::NotALeaf { .. }
+        )
     });
     let all_paths = if needs_paths {
         crate::event::all_paths(event)?
@@ -293,7 +296,10 @@ fn no_condition_met(
     vals.sort_by_key(|v| closeness(leaf, v));
     vals.truncate(SHOWN_VALUES);
     FieldOutcome::NoConditionMet {
-        values: vals.into_iter().map(|v| value_ref(event, v, &leaf.joined)).collect(),
+        values: vals
+            .into_iter()
+            .map(|v| value_ref(event, v, &leaf.joined))
+            .collect(),
     }
 }
 

@@ -45,9 +45,49 @@ pub fn caret_report(source_name: &str, text: &str, span: Span, message: &str) ->
     )
 }
 
-/// The text of a condition as the user wrote it.
-pub fn condition_text<'t>(pattern_text: &'t str, c: &Condition) -> &'t str {
-    pattern_text.get(c.span.range()).unwrap_or("")
+/// The text of a condition as the user wrote it, on one line.
+pub fn condition_text(pattern_text: &str, c: &Condition) -> String {
+    one_line(pattern_text.get(c.span.range()).unwrap_or(""))
+}
+
+/// JSON text on one line: line breaks and indentation outside strings become
+/// single spaces (none just inside brackets); strings are left as written.
+pub fn one_line(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped, mut space) = (false, false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space
+            && !out.is_empty()
+            && !out.ends_with(['{', '['])
+            && !matches!(c, '}' | ']' | ',' | ':')
+        {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+        if c == '"' {
+            in_string = true;
+        }
+        if c == ':' || c == ',' {
+            space = true;
+        }
+    }
+    out
 }
 
 fn conditions_list(pattern_text: &str, leaf: &Leaf) -> String {
@@ -202,4 +242,22 @@ pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: b
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditions_are_shown_on_one_line() {
+        assert_eq!(
+            one_line("{\n  \"prefix\":  \"a  b\"\n}"),
+            "{\"prefix\": \"a  b\"}"
+        );
+        assert_eq!(
+            one_line("{\"numeric\":[\">\",0,\"<=\",5]}"),
+            "{\"numeric\": [\">\", 0, \"<=\", 5]}"
+        );
+        assert_eq!(one_line("\"x\""), "\"x\"");
+    }
 }

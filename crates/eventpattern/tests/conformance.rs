@@ -132,7 +132,10 @@ fn limits() {
         Pattern::parse(&nested).unwrap_err().kind,
         eventpattern::ErrorKind::NestingTooDeep
     );
-    let big = format!("{{\"pad\": \"{}\", \"detail\": {{\"k\": \"v\"}}}}", "x".repeat(10_000_000));
+    let big = format!(
+        "{{\"pad\": \"{}\", \"detail\": {{\"k\": \"v\"}}}}",
+        "x".repeat(10_000_000)
+    );
     assert!(p.matches(&big).unwrap());
 }
 

@@ -127,23 +127,10 @@ fn limits() {
 }
 
 #[test]
-fn huge_and_deep_events_are_fine() {
-    let p = Pattern::parse(r#"{"detail": {"k": [{"prefix": "v"}]}}"#).unwrap();
-    let deep = format!(
-        "{{\"x\": {}1{}, \"detail\": {{\"k\": \"v1\"}}}}",
-        "[".repeat(100_000),
-        "]".repeat(100_000)
-    );
-    assert!(p.matches(&deep).unwrap());
-    assert!(p.explain(&deep).unwrap().matched);
-    let big = format!(
-        "{{\"pad\": \"{}\", \"detail\": {{\"k\": \"v\"}}}}",
-        "x".repeat(10_000_000)
-    );
-    assert!(p.matches(&big).unwrap());
-    let pathological = Pattern::parse(r#"{"k": [{"wildcard": "*aa*b"}]}"#).unwrap();
+fn pathological_wildcard_input_is_linear() {
+    let p = Pattern::parse(r#"{"k": [{"wildcard": "*aa*b"}]}"#).unwrap();
     let ev = format!("{{\"k\": \"{}\"}}", "a".repeat(1_000_000));
-    assert!(!pathological.matches(&ev).unwrap());
+    assert!(!p.matches(&ev).unwrap());
 }
 
 #[test]

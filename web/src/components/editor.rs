@@ -24,6 +24,9 @@ pub struct EditorProps {
     pub on_format: Callback<()>,
     /// The error to mark, if it is in this editor.
     pub problem: Option<Problem>,
+    /// A line to mark because its field is pointed at elsewhere.
+    #[prop_or_default]
+    pub highlight_line: Option<u32>,
 }
 
 /// See the module documentation.
@@ -37,6 +40,8 @@ pub fn Editor(props: &EditorProps) -> Html {
         .map(|n| {
             if Some(n) == error_line {
                 html! { <><span class="gutter-error" title="error on this line">{ n }</span>{ "\n" }</> }
+            } else if props.highlight_line == Some(n as u32) {
+                html! { <><span class="gutter-linked" data-linked-line={n.to_string()}>{ n }</span>{ "\n" }</> }
             } else {
                 html! { { format!("{n}\n") } }
             }
