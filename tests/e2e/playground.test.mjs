@@ -74,6 +74,11 @@ test('loads with the EC2 template and matches', async () => {
   await page.screenshot({ path: path.join(shots, 'match.png'), fullPage: true });
   const foreign = requests.filter((u) => !u.startsWith(base));
   assert.deepEqual(foreign, [], 'no request may leave the page');
+  // With the network off, the loaded page keeps working.
+  await context.setOffline(true);
+  const event = await page.inputValue('[data-testid="event-input"]');
+  await setText(page, 'event-input', event.replace('"stopped"', '"pending"'));
+  await waitVerdict(page, 'NO MATCH');
   await context.close();
 });
 

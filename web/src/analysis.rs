@@ -81,6 +81,8 @@ pub struct Analysis {
     pub fields: Vec<FieldLine>,
     /// `$or` summary, when the pattern has alternatives.
     pub alternatives: Option<String>,
+    /// Pattern fields that take no part in the shown alternative, and why.
+    pub inactive: Vec<String>,
     /// Status of each pattern path (for the event view).
     pub states: HashMap<String, FieldStatus>,
     /// The event as a tree (when it is valid JSON).
@@ -124,6 +126,7 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
         problem: None,
         fields: Vec::new(),
         alternatives: None,
+        inactive: Vec::new(),
         states: HashMap::new(),
         tree,
         via_cloudtrail,
@@ -167,15 +170,38 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
         ));
     }
     let idx = LineIndex::new(pattern_text);
+    let line_of = |span: Span| idx.line_col(span.start, Encoding::Utf16).line;
+    let leaves = &pattern.tree().leaves;
+    for &l in &trace.inactive {
+        let leaf = &leaves[l];
+        let replaced_by = trace
+            .fields
+            .iter()
+            .map(|f| &leaves[f.leaf])
+            .find(|other| other.joined == leaf.joined);
+        a.inactive.push(match replaced_by {
+            Some(other) => format!(
+                "`{}` on line {} is replaced by the same path on line {}: with repeated keys, AWS keeps only the last.",
+                leaf.joined,
+                line_of(leaf.key_span),
+                line_of(other.key_span)
+            ),
+            None => format!(
+                "`{}` on line {} belongs to another $or branch than the one shown.",
+                leaf.joined,
+                line_of(leaf.key_span)
+            ),
+        });
+    }
     for f in &trace.fields {
-        let leaf = &pattern.tree().leaves[f.leaf];
+        let leaf = &leaves[f.leaf];
         a.states.insert(f.path.clone(), f.status);
         a.fields.push(FieldLine {
             path: f.path.clone(),
             status: f.status,
             sentence: field_sentence(&pattern, pattern_text, f),
             hints: f.hints.iter().map(hint_sentence).collect(),
-            pattern_line: idx.line_col(leaf.key_span.start, Encoding::Utf16).line,
+            pattern_line: line_of(leaf.key_span),
         });
     }
     a
@@ -213,5 +239,8 @@ mod tests {
         );
         let a = analyze(t.pattern, "{\"source\": }");
         assert_eq!(a.problem.unwrap().side, Side::Event);
+        let a = analyze("{\"k\": [\"a\"],\n\"k\": [\"b\"]}", "{\"k\": \"b\"}");
+        assert_eq!(a.verdict, Verdict::Match);
+        assert_eq!(a.inactive, vec!["`k` on line 1 is replaced by the same path on line 2: with repeated keys, AWS keeps only the last.".to_string()]);
     }
 }

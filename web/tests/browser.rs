@@ -110,3 +110,19 @@ async fn template_picker_loads_each_starter() {
     }
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn state_logic_and_share_links_in_wasm() {
+    use eventpattern_web::share;
+    use eventpattern_web::state::{Action, State};
+    use std::rc::Rc;
+    use yew::Reducible;
+    let s = Rc::new(State::initial(None, None)).reduce(Action::LoadTemplate("lambda-esm".into()));
+    assert!(s.pattern.contains("UpdateEventSourceMapping"));
+    let link = share::encode(&s.shared());
+    let back = State::initial(Some(&format!("#{link}")), None);
+    assert_eq!(back, *s);
+    let bad = State::initial(Some("#v1.%%"), None);
+    assert!(bad.notice.is_some());
+    assert_eq!(bad.template, "ec2-state-change");
+}

@@ -106,6 +106,12 @@ pub fn Explanation(props: &ExplanationProps) -> Html {
             <>
                 if let Some(alt) = &a.alternatives { <p class="alternatives">{ alt }</p> }
                 <ul class="fields">{ items }</ul>
+                if !a.inactive.is_empty() {
+                    <h3>{ "Not in play" }</h3>
+                    <ul class="inactive">
+                        { for a.inactive.iter().map(|t| html! { <li>{ inline_code(t) }</li> }) }
+                    </ul>
+                }
             </>
         }
     };
