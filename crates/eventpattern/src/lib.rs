@@ -31,12 +31,14 @@ pub mod number;
 pub mod operators;
 pub mod pattern;
 pub mod render;
+pub mod set;
 pub mod span;
 
 pub use compile::Rule;
 pub use event::{EventError, FlatEvent, Value};
 pub use explain::{FieldOutcome, FieldStatus, FieldTrace, Trace};
 pub use pattern::{ErrorKind, PatternError};
+pub use set::PatternSet;
 pub use span::{Encoding, LineCol, LineIndex, Span};
 
 use event::Selector;

@@ -32,9 +32,36 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "\\", "*", "\\*", "\"prefix\"", "\"$or\"", "\"anything-but\"",
-    "\"numeric\"", "\"exists\"", "true", "null", "-0", "1e309", "0.30000000000000001", "\"\\ud83d\"",
-    "😀", "ß", "\"10.0.0.1/8\"", "\"wildcard\"", " ", "\n", "{}", "[]", "\"equals-ignore-case\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "*",
+    "\\*",
+    "\"prefix\"",
+    "\"$or\"",
+    "\"anything-but\"",
+    "\"numeric\"",
+    "\"exists\"",
+    "true",
+    "null",
+    "-0",
+    "1e309",
+    "0.30000000000000001",
+    "\"\\ud83d\"",
+    "😀",
+    "ß",
+    "\"10.0.0.1/8\"",
+    "\"wildcard\"",
+    " ",
+    "\n",
+    "{}",
+    "[]",
+    "\"equals-ignore-case\"",
 ];
 
 fn mutate(text: &str, rng: &mut Rng) -> String {
@@ -76,15 +103,26 @@ fn mutated_inputs_never_panic_and_paths_agree() {
             raw.to_string()
         };
         for _ in 0..12 {
-            let p_text = if rng.below(2) == 0 { mutate(&pattern, &mut rng) } else { pattern.clone() };
-            let e_text = if rng.below(2) == 0 { mutate(case.event.get(), &mut rng) } else { case.event.get().to_string() };
+            let p_text = if rng.below(2) == 0 {
+                mutate(&pattern, &mut rng)
+            } else {
+                pattern.clone()
+            };
+            let e_text = if rng.below(2) == 0 {
+                mutate(case.event.get(), &mut rng)
+            } else {
+                case.event.get().to_string()
+            };
             if let Ok(p) = Pattern::parse(&p_text) {
                 let fast = p.matches(&e_text);
                 let traced = p.explain(&e_text);
                 match (fast, traced) {
                     (Ok(a), Ok(t)) => assert_eq!(a, t.matched, "pattern {p_text}\nevent {e_text}"),
                     (Err(a), Err(b)) => assert_eq!(a, b, "pattern {p_text}\nevent {e_text}"),
-                    (a, b) => panic!("disagree: {a:?} vs {:?}\npattern {p_text}\nevent {e_text}", b.map(|t| t.matched)),
+                    (a, b) => panic!(
+                        "disagree: {a:?} vs {:?}\npattern {p_text}\nevent {e_text}",
+                        b.map(|t| t.matched)
+                    ),
                 }
             }
             let _ = eventpattern::json::format(&e_text);

@@ -569,14 +569,31 @@ impl<'a> Reader<'a> {
         let mut escaped = false;
         loop {
             // Fast run over ordinary bytes, eight at a time.
-            while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
-                let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                let hits = special_bytes(w);
-                if hits != 0 {
-                    self.pos += (hits.trailing_zeros() / 8) as usize;
+            while let Some(chunk) = self.bytes.get(self.pos..self.pos + 16) {
+                let a = special_bytes(u64::from_le_bytes(
+                    chunk[..8].try_into().expect("eight bytes"),
+                ));
+                let b = special_bytes(u64::from_le_bytes(
+                    chunk[8..].try_into().expect("eight bytes"),
+                ));
+                if a | b != 0 {
+                    self.pos += if a != 0 {
+                        (a.trailing_zeros() / 8) as usize
+                    } else {
+                        8 + (b.trailing_zeros() / 8) as usize
+                    };
                     break;
                 }
-                self.pos += 8;
+                self.pos += 16;
+            }
+            if let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+                let hits =
+                    special_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+                self.pos += if hits != 0 {
+                    (hits.trailing_zeros() / 8) as usize
+                } else {
+                    8
+                };
             }
             while let Some(&b) = self.bytes.get(self.pos) {
                 if b == b'"' || b == b'\\' || b < 0x20 {
