@@ -89,6 +89,8 @@ pub struct Analysis {
     pub tree: Option<EventNode>,
     /// Whether the event is a CloudTrail record delivered through EventBridge.
     pub via_cloudtrail: bool,
+    /// Time the engine took, filled in by the page (milliseconds).
+    pub engine_ms: f64,
 }
 
 fn problem(side: Side, text: &str, span: Span, message: String, path: String) -> Problem {
@@ -106,6 +108,25 @@ fn problem(side: Side, text: &str, span: Span, message: String, path: String) ->
         column: pos.column,
         utf16_range: (utf16(span.start), utf16(span.end.max(span.start))),
         path,
+    }
+}
+
+/// An analysis shared by the components; equal only to itself, so passing it
+/// down never costs a deep comparison of a big event's tree.
+#[derive(Debug, Clone)]
+pub struct SharedAnalysis(pub std::rc::Rc<Analysis>);
+
+impl PartialEq for SharedAnalysis {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedAnalysis {
+    type Target = Analysis;
+
+    fn deref(&self) -> &Analysis {
+        &self.0
     }
 }
 
@@ -130,6 +151,7 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
         states: HashMap::new(),
         tree,
         via_cloudtrail,
+        engine_ms: 0.0,
     };
     let pattern = match parsed {
         Ok(p) => p,

@@ -1,6 +1,6 @@
 //! The page: state, debounced analysis, autosave, share link, layout.
 
-use crate::analysis::{analyze, Side};
+use crate::analysis::{analyze, SharedAnalysis, Side};
 use crate::components::editor::Editor;
 use crate::components::event_view::EventView;
 use crate::components::explanation::Explanation;
@@ -16,7 +16,7 @@ use yew::prelude::*;
 /// Inputs up to this size are analysed on every keystroke; larger ones after a pause.
 pub const IMMEDIATE_BYTES: usize = 64 * 1024;
 /// The pause, in milliseconds.
-pub const DEBOUNCE_MS: u32 = 150;
+pub const DEBOUNCE_MS: u32 = 80;
 
 /// The texts last analysed, with a counter so equal texts still re-render once.
 #[derive(Clone, PartialEq)]
@@ -36,7 +36,12 @@ pub fn App() -> Html {
     });
     let analysis = {
         let i = (*inputs).clone();
-        use_memo(i, |i| Rc::new(analyze(&i.pattern, &i.event)))
+        use_memo(i, |i| {
+            let start = dom::now_ms();
+            let mut a = analyze(&i.pattern, &i.event);
+            a.engine_ms = dom::now_ms() - start;
+            SharedAnalysis(Rc::new(a))
+        })
     };
     let hovered = use_state(|| None::<String>);
     let link = use_state(|| None::<String>);
@@ -126,9 +131,10 @@ pub fn App() -> Html {
             state.dispatch(Action::LoadTemplate(id));
         })
     };
+    // Stable across renders, so the result panels re-render only when their data changes.
     let on_hover = {
-        let hovered = hovered.clone();
-        Callback::from(move |p: Option<String>| hovered.set(p))
+        let hovered = hovered.setter();
+        use_callback((), move |p: Option<String>, _| hovered.set(p))
     };
     let on_share = {
         let state = state.clone();
@@ -205,10 +211,12 @@ pub fn App() -> Html {
                 if let Some(e) = error_text {
                     <p class="error" data-testid="error" role="alert">{ e }</p>
                 }
-                <p class="latency" data-testid="latency" data-ms={latency.map(|l| format!("{l:.1}")).unwrap_or_default()} data-stale={stale.to_string()}>
+                <p class="latency" data-testid="latency" data-ms={latency.map(|l| format!("{l:.1}")).unwrap_or_default()}
+                    data-engine-ms={format!("{:.1}", analysis.engine_ms)} data-stale={stale.to_string()}
+                    title="From the last keystroke to the new verdict on screen (engine: reading, matching and explaining)">
                     { match (*latency, stale) {
                         (_, true) => "updating…".to_string(),
-                        (Some(ms), false) => format!("verdict in {ms:.0} ms"),
+                        (Some(ms), false) => format!("verdict in {ms:.0} ms (engine {:.0} ms)", analysis.engine_ms),
                         (None, false) => String::new(),
                     } }
                 </p>

@@ -51,7 +51,7 @@ pub fn cloudtrail_note(key: &str) -> Option<&'static str> {
 #[derive(Properties, PartialEq)]
 pub struct EventViewProps {
     /// What to show.
-    pub analysis: std::rc::Rc<Analysis>,
+    pub analysis: crate::analysis::SharedAnalysis,
     /// The path being pointed at.
     pub hovered: Option<String>,
     /// Pointer/focus enters (Some) or leaves (None) a marked field.

@@ -9,7 +9,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExplanationProps {
     /// What to show.
-    pub analysis: std::rc::Rc<Analysis>,
+    pub analysis: crate::analysis::SharedAnalysis,
     /// The path being pointed at (here or in the event view).
     pub hovered: Option<String>,
     /// Called when the pointer or focus enters (Some) or leaves (None) an entry.

@@ -8,7 +8,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct VerdictProps {
     /// What to show.
-    pub analysis: std::rc::Rc<Analysis>,
+    pub analysis: crate::analysis::SharedAnalysis,
 }
 
 /// See the module documentation.
