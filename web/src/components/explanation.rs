@@ -1,7 +1,6 @@
 //! The explanation: one entry per pattern field, in plain words, with hints.
 //! Pointing at an entry highlights the event field, and the reverse.
 
-use crate::analysis::Analysis;
 use eventpattern::FieldStatus;
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! The verdict: a word, a symbol and a summary, readable without colour.
 
-use crate::analysis::{Analysis, Verdict};
+use crate::analysis::Verdict;
 use eventpattern::FieldStatus;
 use yew::prelude::*;
 
