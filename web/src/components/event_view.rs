@@ -2,6 +2,7 @@
 //! failed or missing (`data-path`, `data-state`); the envelope and, for
 //! CloudTrail events, the record's fields carry a one-line explanation.
 
+use crate::analysis::Analysis;
 use crate::components::explanation::{hover, status_badge};
 use crate::event_tree::{EventNode, NodeKind};
 use eventpattern::FieldStatus;
