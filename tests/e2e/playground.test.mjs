@@ -137,6 +137,7 @@ test('an invalid pattern shows INVALID with AWS reason and position', async () =
   const error = await page.textContent('[data-testid="error"]');
   assert.match(error, /prefix match pattern must be a string/);
   assert.match(error, /line 2, column 35/);
+  assert.equal(await page.textContent('[data-testid="pattern-input-mark"]'), '5');
   await page.screenshot({ path: path.join(shots, 'invalid.png'), fullPage: true });
   await setText(page, 'pattern-input', "{\"detail\": {\"state\": ['x']}}");
   await waitVerdict(page, 'INVALID');

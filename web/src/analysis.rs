@@ -51,6 +51,8 @@ pub struct Problem {
     pub column: u32,
     /// UTF-16 offsets of the span, for selecting it in the textarea.
     pub utf16_range: (u32, u32),
+    /// Byte offsets of the span in the text.
+    pub byte_range: (usize, usize),
     /// Path inside the pattern, e.g. `detail.state[0].prefix`.
     pub path: String,
 }
@@ -107,6 +109,7 @@ fn problem(side: Side, text: &str, span: Span, message: String, path: String) ->
         line: pos.line,
         column: pos.column,
         utf16_range: (utf16(span.start), utf16(span.end.max(span.start))),
+        byte_range: (span.start as usize, span.end.max(span.start) as usize),
         path,
     }
 }

@@ -33,6 +33,7 @@ pub struct EditorProps {
 #[function_component]
 pub fn Editor(props: &EditorProps) -> Html {
     let gutter = use_node_ref();
+    let backdrop = use_node_ref();
     let tab_leaves = use_mut_ref(|| false);
     let lines = props.value.bytes().filter(|&b| b == b'\n').count() + 1;
     let error_line = props.problem.as_ref().map(|p| p.line as usize);
@@ -88,13 +89,36 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let onscroll = {
         let gutter = gutter.clone();
+        let backdrop = backdrop.clone();
         Callback::from(move |e: Event| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             if let Some(g) = gutter.cast::<web_sys::HtmlElement>() {
                 g.set_scroll_top(area.scroll_top());
             }
+            if let Some(b) = backdrop.cast::<web_sys::HtmlElement>() {
+                b.set_scroll_top(area.scroll_top());
+                b.set_scroll_left(area.scroll_left());
+            }
         })
     };
+    // The error's span, marked in a layer behind the (transparent) textarea.
+    let marked = props.problem.as_ref().map(|p| {
+        let text = props.value.as_str();
+        let clamp = |i: usize| {
+            let mut i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (start, end) = (clamp(p.byte_range.0), clamp(p.byte_range.1));
+        let mark = if start == end { " " } else { &text[start..end] };
+        html! {
+            <pre class="backdrop" aria-hidden="true" ref={backdrop.clone()}>
+                { &text[..start] }<mark data-testid={format!("{}-mark", props.testid)}>{ mark }</mark>{ &text[end..] }{ "\n" }
+            </pre>
+        }
+    });
     let format = {
         let cb = props.on_format.clone();
         Callback::from(move |_| cb.emit(()))
@@ -129,6 +153,8 @@ pub fn Editor(props: &EditorProps) -> Html {
             </div>
             <div class={classes!("editor-body", props.problem.is_some().then_some("has-error"))}>
                 <pre class="gutter" aria-hidden="true" ref={gutter}>{ numbers }</pre>
+                <div class="field-wrap">
+                { for marked }
                 <textarea
                     id={props.id.clone()}
                     data-testid={props.testid.clone()}
@@ -143,6 +169,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     {onkeydown}
                     {onscroll}
                 />
+                </div>
             </div>
             <p class="editor-help" id={format!("{}-help", props.id)}>{ "Tab indents; press Esc then Tab to move on." }</p>
             { for problem }
