@@ -197,6 +197,12 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
     let idx = LineIndex::new(pattern_text);
     let line_of = |span: Span| idx.line_col(span.start, Encoding::Utf16).line;
     let leaves = &pattern.tree().leaves;
+    if let Some(span) = pattern.tree().trailing {
+        a.inactive.push(format!(
+            "The text after the pattern's closing brace (line {}) is ignored, as AWS's engine ignores it.",
+            line_of(span)
+        ));
+    }
     for &l in &trace.inactive {
         let leaf = &leaves[l];
         let replaced_by = trace

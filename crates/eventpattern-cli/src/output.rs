@@ -117,6 +117,17 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
         Ok(p) => p,
         Err(e) => return pattern_error(pattern_file, &pattern_text, &e, json),
     };
+    if let (Some(span), false) = (pattern.tree().trailing, json) {
+        eprint!(
+            "{}",
+            caret_report(
+                display_name(pattern_file),
+                &pattern_text,
+                span,
+                "warning: text after the pattern is ignored (as AWS's engine ignores it)"
+            )
+        );
+    }
     let trace = match pattern.explain(&event_text) {
         Ok(t) => t,
         Err(e) => return event_error(event_file, &event_text, &e, json),

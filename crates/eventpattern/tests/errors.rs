@@ -145,3 +145,16 @@ fn malformed_json_in_a_skipped_subtree_is_still_an_error() {
     assert_eq!(&ev[e.span.range()], "2");
     assert_eq!(p.explain(ev).unwrap_err(), e);
 }
+
+#[test]
+fn trailing_text_is_accepted_and_reported() {
+    let text = "{\"a\": [\"b\"]} junk\n";
+    let p = Pattern::parse(text).unwrap();
+    let span = p.tree().trailing.unwrap();
+    assert_eq!(&text[span.range()], "junk");
+    assert!(Pattern::parse("{\"a\": [\"b\"]}\n")
+        .unwrap()
+        .tree()
+        .trailing
+        .is_none());
+}

@@ -90,6 +90,11 @@ impl<'a> Reader<'a> {
         self.text
     }
 
+    /// Byte offset of the next unread character.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
     /// How many containers are open.
     pub fn depth(&self) -> usize {
         self.stack.len()

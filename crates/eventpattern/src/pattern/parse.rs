@@ -56,6 +56,8 @@ pub struct ParsedPattern {
     pub leaves: Vec<Leaf>,
     /// Number of `$or` lists.
     pub or_count: usize,
+    /// Text after the top-level object, which AWS's engine ignores (SPEC §3).
+    pub trailing: Option<Span>,
 }
 
 /// Parses and validates pattern text.
@@ -98,10 +100,16 @@ pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
         ));
     }
     let root = p.object(first.span)?;
+    let end = p.r.offset();
+    let rest = &text[end..];
+    let trailing = rest
+        .find(|c: char| !c.is_whitespace())
+        .map(|i| Span::new(end + i, text.trim_end().len()));
     Ok(ParsedPattern {
         root,
         leaves: p.leaves,
         or_count: p.or_count,
+        trailing,
     })
 }
 
