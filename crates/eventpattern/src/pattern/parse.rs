@@ -666,11 +666,7 @@ impl<'a> Parser<'a> {
         self.path.push(PathSegment::Key(key.clone()));
         let result = match key.as_str() {
             "prefix" | "suffix" => {
-                let items = self.string_items(
-                    "prefix/suffix match pattern must be a string",
-                    Some("Value of anything-but must be an array or single string/number value."),
-                    true,
-                )?;
+                let items = self.string_items(Excluded::PrefixSuffix)?;
                 let texts = items.into_iter().map(|(s, _)| s).collect();
                 if key == "prefix" {
                     AnythingBut::Prefixes(texts)
@@ -679,11 +675,7 @@ impl<'a> Parser<'a> {
                 }
             }
             "equals-ignore-case" => {
-                let items = self.string_items(
-                    "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.",
-                    None,
-                    false,
-                )?;
+                let items = self.string_items(Excluded::IgnoreCase)?;
                 AnythingBut::IgnoreCase(
                     items
                         .into_iter()
@@ -695,10 +687,8 @@ impl<'a> Parser<'a> {
                 )
             }
             "wildcard" => {
-                let items =
-                    self.string_items("wildcard match pattern must be a string", None, false)?;
                 let mut ws = Vec::new();
-                for (s, span) in items {
+                for (s, span) in self.string_items(Excluded::Wildcard)? {
                     match Wildcard::parse(&s) {
                         Ok(w) => ws.push((s, w)),
                         Err(e) => return self.fail(ErrorKind::WildcardSyntax, e.reason, span),
@@ -726,28 +716,15 @@ impl<'a> Parser<'a> {
         Ok(result)
     }
 
-    /// A string or a list of strings (for anything-but's sub-operators).
-    fn string_items(
-        &mut self,
-        not_string: &str,
-        object_reason: Option<&str>,
-        non_empty: bool,
-    ) -> Res<Vec<(String, Span)>> {
+    /// A string or a non-empty list of strings for one of anything-but's
+    /// sub-operators, each item checked as it is read (AWS reports the first
+    /// bad item before any later syntax error).
+    fn string_items(&mut self, kind: Excluded) -> Res<Vec<(String, Span)>> {
         let v = self.next()?;
-        let check = |p: &Self, s: &str, span: Span| -> Res<()> {
-            if non_empty && s.is_empty() {
-                return p.fail(
-                    ErrorKind::OperandInvalid,
-                    "Null prefix/suffix not allowed",
-                    span,
-                );
-            }
-            Ok(())
-        };
         match v.kind {
             TokenKind::String => {
                 let s = self.string(v);
-                check(self, &s, v.span)?;
+                self.check_item(kind, &s, v.span)?;
                 Ok(vec![(s, v.span)])
             }
             TokenKind::BeginArray => {
@@ -755,36 +732,71 @@ impl<'a> Parser<'a> {
                 loop {
                     let t = self.next()?;
                     match t.kind {
-                        TokenKind::EndArray => {
-                            if items.is_empty() {
-                                return self.fail(
-                                    ErrorKind::EmptyArray,
-                                    "Empty arrays are not allowed",
-                                    v.span.cover(t.span),
-                                );
-                            }
-                            return Ok(items);
+                        TokenKind::EndArray if items.is_empty() => {
+                            return self.fail(
+                                ErrorKind::EmptyArray,
+                                "Empty arrays are not allowed",
+                                v.span.cover(t.span),
+                            )
                         }
+                        TokenKind::EndArray => return Ok(items),
                         TokenKind::String => {
                             let s = self.string(t);
-                            check(self, &s, t.span)?;
-                            if not_string.starts_with("wildcard") {
-                                if let Err(e) = Wildcard::parse(&s) {
-                                    return self.fail(ErrorKind::WildcardSyntax, e.reason, t.span);
-                                }
-                            }
+                            self.check_item(kind, &s, t.span)?;
                             items.push((s, t.span));
                         }
-                        _ => return self.fail(ErrorKind::OperandInvalid, not_string, t.span),
+                        _ => {
+                            return self.fail(
+                                ErrorKind::OperandInvalid,
+                                kind.not_a_string(),
+                                t.span,
+                            )
+                        }
                     }
                 }
             }
-            TokenKind::BeginObject if object_reason.is_some() => self.fail(
+            TokenKind::BeginObject if kind == Excluded::PrefixSuffix => self.fail(
                 ErrorKind::OperandInvalid,
-                object_reason.unwrap_or_default(),
+                "Value of anything-but must be an array or single string/number value.",
                 v.span,
             ),
-            _ => self.fail(ErrorKind::OperandInvalid, not_string, v.span),
+            _ => self.fail(ErrorKind::OperandInvalid, kind.not_a_string(), v.span),
+        }
+    }
+
+    fn check_item(&self, kind: Excluded, s: &str, span: Span) -> Res<()> {
+        match kind {
+            Excluded::PrefixSuffix if s.is_empty() => self.fail(
+                ErrorKind::OperandInvalid,
+                "Null prefix/suffix not allowed",
+                span,
+            ),
+            Excluded::Wildcard => match Wildcard::parse(s) {
+                Ok(_) => Ok(()),
+                Err(e) => self.fail(ErrorKind::WildcardSyntax, e.reason, span),
+            },
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The sub-operators of `anything-but` that take strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Excluded {
+    PrefixSuffix,
+    IgnoreCase,
+    Wildcard,
+}
+
+impl Excluded {
+    /// AWS's reason when an item is not a string.
+    fn not_a_string(self) -> &'static str {
+        match self {
+            Excluded::PrefixSuffix => "prefix/suffix match pattern must be a string",
+            Excluded::IgnoreCase => {
+                "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported."
+            }
+            Excluded::Wildcard => "wildcard match pattern must be a string",
         }
     }
 }
