@@ -123,6 +123,9 @@ test('case and path near-misses get hints', async () => {
   await setText(page, 'event-input', event.replace('"stopped"', '"Stopped"'));
   await waitVerdict(page, 'NO MATCH');
   assert.match(await page.textContent('[data-testid="explanation"]'), /equals-ignore-case/);
+  await page.click('.apply-fix');
+  await waitVerdict(page, 'MATCH');
+  assert.match(await page.inputValue('[data-testid="pattern-input"]'), /"equals-ignore-case": "stopped"/);
   await setText(page, 'pattern-input', '{"detail": {"State": ["Stopped"]}}');
   await waitVerdict(page, 'NO MATCH');
   assert.match(await page.textContent('[data-testid="explanation"]'), /Did you mean `?detail\.state/);

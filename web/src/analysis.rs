@@ -57,6 +57,17 @@ pub struct Problem {
     pub path: String,
 }
 
+/// A hint, and the pattern text with its fix applied (when it proposes one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HintLine {
+    /// The hint in words.
+    pub text: String,
+    /// The whole pattern with the suggested condition in place.
+    pub fixed_pattern: Option<String>,
+    /// The suggested condition, for the button's label.
+    pub fix_label: Option<String>,
+}
+
 /// One line of the explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldLine {
@@ -67,7 +78,7 @@ pub struct FieldLine {
     /// The plain-words explanation.
     pub sentence: String,
     /// Suggestions.
-    pub hints: Vec<String>,
+    pub hints: Vec<HintLine>,
     /// Line of the field's key in the pattern.
     pub pattern_line: u32,
 }
@@ -231,7 +242,15 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
             path: f.path.clone(),
             status: f.status,
             sentence: field_sentence(&pattern, pattern_text, f),
-            hints: f.hints.iter().map(hint_sentence).collect(),
+            hints: f
+                .hints
+                .iter()
+                .map(|h| HintLine {
+                    text: hint_sentence(h),
+                    fixed_pattern: h.suggestion().and_then(|s| s.apply(pattern_text, leaf)),
+                    fix_label: h.suggestion().map(|s| s.text.clone()),
+                })
+                .collect(),
             pattern_line: line_of(leaf.key_span),
         });
     }
@@ -256,6 +275,10 @@ mod tests {
             .fields
             .iter()
             .any(|f| f.path == "detail.state" && f.status == FieldStatus::Failed));
+        let case = t.event.replace("\"stopped\"", "\"Stopped\"");
+        let a = analyze(t.pattern, &case);
+        let fix = a.fields[2].hints[0].fixed_pattern.clone().unwrap();
+        assert_eq!(analyze(&fix, &case).verdict, Verdict::Match);
         let a = analyze("{\"a\": [\n {\"prefix\": 5}]}", t.event);
         assert_eq!(a.verdict, Verdict::Invalid);
         let p = a.problem.unwrap();

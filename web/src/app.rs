@@ -152,6 +152,14 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_apply = {
+        let state = state.clone();
+        let mark = mark_input.clone();
+        Callback::from(move |fixed: String| {
+            mark();
+            state.dispatch(Action::EditPattern(fixed));
+        })
+    };
     let dismiss = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::DismissNotice))
@@ -232,7 +240,7 @@ pub fn App() -> Html {
                         on_format={on_format_event} problem={event_problem} />
                 </div>
                 <div class="col results">
-                    <Explanation analysis={(*analysis).clone()} hovered={(*hovered).clone()} on_hover={on_hover.clone()} />
+                    <Explanation analysis={(*analysis).clone()} hovered={(*hovered).clone()} on_hover={on_hover.clone()} {on_apply} />
                     <EventView analysis={(*analysis).clone()} hovered={(*hovered).clone()} on_hover={on_hover} />
                 </div>
             </main>

@@ -186,17 +186,18 @@ fn value_json(event_index: &LineIndex<'_>, v: &ValueRef) -> Value {
 }
 
 fn hint_json(h: &Hint) -> Value {
-    let (kind, suggestion) = match h {
-        Hint::CaseDiffers { suggestion, .. } => ("case-differs", Some(suggestion)),
-        Hint::TypeDiffers { suggestion, .. } => ("type-differs", Some(suggestion)),
-        Hint::ApiVersionSuffix { suggestion, .. } => ("api-version-suffix", Some(suggestion)),
-        Hint::LooksLikeWildcard { suggestion } => ("looks-like-wildcard", Some(suggestion)),
-        Hint::DidYouMean { .. } => ("did-you-mean", None),
-        Hint::NotALeaf { .. } => ("not-a-leaf", None),
-        Hint::AbsentNeverMatches => ("absent-never-matches", None),
-        Hint::ArrayElements => ("array-elements", None),
+    let kind = match h {
+        Hint::CaseDiffers { .. } => "case-differs",
+        Hint::TypeDiffers { .. } => "type-differs",
+        Hint::ApiVersionSuffix { .. } => "api-version-suffix",
+        Hint::LooksLikeWildcard { .. } => "looks-like-wildcard",
+        Hint::NumericOnString { .. } => "numeric-on-string",
+        Hint::DidYouMean { .. } => "did-you-mean",
+        Hint::NotALeaf { .. } => "not-a-leaf",
+        Hint::AbsentNeverMatches => "absent-never-matches",
+        Hint::ArrayElements => "array-elements",
     };
-    json!({"kind": kind, "text": hint_sentence(h), "suggestion": suggestion})
+    json!({"kind": kind, "text": hint_sentence(h), "suggestion": h.suggestion().map(|s| &s.text)})
 }
 
 /// The trace as JSON: per field its status, outcome, positions and hints.

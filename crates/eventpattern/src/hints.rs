@@ -7,15 +7,34 @@ use crate::explain::FieldOutcome;
 use crate::operators::wildcard::Wildcard;
 use crate::pattern::{ConditionKind, Leaf};
 
+/// A replacement for one condition of a field that makes it match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// Index of the condition in the field's list.
+    pub condition: usize,
+    /// The condition to write instead, as JSON text.
+    pub text: String,
+}
+
+impl Suggestion {
+    /// The pattern text with the condition replaced.
+    pub fn apply(&self, pattern_text: &str, leaf: &Leaf) -> Option<String> {
+        let span = leaf.conditions.get(self.condition)?.span;
+        let mut out = pattern_text.to_string();
+        out.replace_range(span.range(), &self.text);
+        Some(out)
+    }
+}
+
 /// A suggestion for one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hint {
-    /// Only the letter case differs; `suggestion` is a condition that matches.
+    /// Only the letter case differs; the suggestion ignores case.
     CaseDiffers {
         /// The event's value.
         value: String,
         /// e.g. `{"equals-ignore-case": "stopped"}`.
-        suggestion: String,
+        suggestion: Suggestion,
     },
     /// The pattern has a string where the event has a number, or the reverse.
     TypeDiffers {
@@ -23,20 +42,25 @@ pub enum Hint {
         event_type: &'static str,
         /// The event's value as JSON.
         value: String,
-        /// A condition that matches.
-        suggestion: String,
+        /// A condition of the event's type.
+        suggestion: Suggestion,
     },
     /// The CloudTrail `eventName` carries an API-version suffix.
     ApiVersionSuffix {
         /// e.g. `UpdateEventSourceMapping20150331`.
         value: String,
         /// e.g. `{"prefix": "UpdateEventSourceMapping"}`.
-        suggestion: String,
+        suggestion: Suggestion,
     },
     /// A plain string with `*` that would match as a wildcard.
     LooksLikeWildcard {
         /// e.g. `{"wildcard": "arn:*"}`.
-        suggestion: String,
+        suggestion: Suggestion,
+    },
+    /// `numeric` meets a number written as a string (`"5"`): it only tests JSON numbers.
+    NumericOnString {
+        /// The event's value as JSON.
+        value: String,
     },
     /// The path is absent, but a similar one exists.
     DidYouMean {
@@ -151,8 +175,8 @@ pub fn hints_for(
         FieldOutcome::NoConditionMet { .. } => {
             for &i in values.iter().take(20) {
                 let v = &flat.leaves[i as usize].value;
-                for c in &leaf.conditions {
-                    if let Some(h) = value_hint(leaf, &c.kind, v) {
+                for (i, c) in leaf.conditions.iter().enumerate() {
+                    if let Some(h) = value_hint(leaf, i, &c.kind, v) {
                         if !hints.contains(&h) {
                             hints.push(h);
                         }
@@ -165,15 +189,19 @@ pub fn hints_for(
     hints
 }
 
-fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> {
+fn value_hint(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> {
     use ConditionKind as C;
+    let fix = |text: String| Suggestion {
+        condition: index,
+        text,
+    };
     match (cond, v) {
         (C::Exact(s), Value::Str(x)) if s != x.as_ref() => {
             if x.to_lowercase() == s.to_lowercase() {
                 let suggestion = format!("{{\"equals-ignore-case\": {}}}", json_string(s));
                 return Some(Hint::CaseDiffers {
                     value: x.to_string(),
-                    suggestion,
+                    suggestion: fix(suggestion),
                 });
             }
             if leaf.joined.ends_with("eventName") && !s.is_empty() {
@@ -181,7 +209,7 @@ fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> 
                     if rest.len() >= 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
                         return Some(Hint::ApiVersionSuffix {
                             value: x.to_string(),
-                            suggestion: format!("{{\"prefix\": {}}}", json_string(s)),
+                            suggestion: fix(format!("{{\"prefix\": {}}}", json_string(s))),
                         });
                     }
                 }
@@ -190,7 +218,7 @@ fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> 
                 if let Ok(w) = Wildcard::parse(s) {
                     if w.matches(x) {
                         return Some(Hint::LooksLikeWildcard {
-                            suggestion: format!("{{\"wildcard\": {}}}", json_string(s)),
+                            suggestion: fix(format!("{{\"wildcard\": {}}}", json_string(s))),
                         });
                     }
                 }
@@ -205,14 +233,14 @@ fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> 
             (s.parse::<f64>().is_ok() && accepts(&as_number, v)).then(|| Hint::TypeDiffers {
                 event_type: "number",
                 value: text.to_string(),
-                suggestion: s.clone(),
+                suggestion: fix(s.clone()),
             })
         }
         (C::Exact(s), Value::Bool(b)) if s == if *b { "true" } else { "false" } => {
             Some(Hint::TypeDiffers {
                 event_type: "boolean",
                 value: s.clone(),
-                suggestion: s.clone(),
+                suggestion: fix(s.clone()),
             })
         }
         (C::Number { text, .. }, Value::Str(x)) => {
@@ -225,21 +253,19 @@ fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> 
             same.then(|| Hint::TypeDiffers {
                 event_type: "string",
                 value: json_string(x),
-                suggestion: json_string(x),
+                suggestion: fix(json_string(x)),
             })
         }
         (C::Bool(b), Value::Str(x)) if x.as_ref() == if *b { "true" } else { "false" } => {
             Some(Hint::TypeDiffers {
                 event_type: "string",
                 value: json_string(x),
-                suggestion: json_string(x),
+                suggestion: fix(json_string(x)),
             })
         }
         (C::Numeric(_), Value::Str(x)) if crate::number::comparable(x.trim()).is_some() => {
-            Some(Hint::TypeDiffers {
-                event_type: "string",
+            Some(Hint::NumericOnString {
                 value: json_string(x),
-                suggestion: json_string(x),
             })
         }
         (C::Prefix(p, None), Value::Str(x))
@@ -249,10 +275,10 @@ fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> 
         {
             Some(Hint::CaseDiffers {
                 value: x.to_string(),
-                suggestion: format!(
+                suggestion: fix(format!(
                     "{{\"prefix\": {{\"equals-ignore-case\": {}}}}}",
                     json_string(p)
-                ),
+                )),
             })
         }
         (C::Suffix(p, None), Value::Str(x))
@@ -262,13 +288,26 @@ fn value_hint(leaf: &Leaf, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> 
         {
             Some(Hint::CaseDiffers {
                 value: x.to_string(),
-                suggestion: format!(
+                suggestion: fix(format!(
                     "{{\"suffix\": {{\"equals-ignore-case\": {}}}}}",
                     json_string(p)
-                ),
+                )),
             })
         }
         _ => None,
+    }
+}
+
+impl Hint {
+    /// The condition replacement this hint proposes, if it proposes one.
+    pub fn suggestion(&self) -> Option<&Suggestion> {
+        match self {
+            Hint::CaseDiffers { suggestion, .. }
+            | Hint::TypeDiffers { suggestion, .. }
+            | Hint::ApiVersionSuffix { suggestion, .. }
+            | Hint::LooksLikeWildcard { suggestion } => Some(suggestion),
+            _ => None,
+        }
     }
 }
 
@@ -281,5 +320,44 @@ mod tests {
         assert_eq!(edit_distance("detail.state", "detail.stat", 5), 1);
         assert_eq!(edit_distance("abc", "xyz", 2), 2);
         assert_eq!(edit_distance("same", "same", 2), 0);
+    }
+}
+
+#[cfg(test)]
+mod apply_tests {
+    use crate::Pattern;
+
+    #[test]
+    fn applying_a_suggestion_makes_the_field_match() {
+        let cases = [
+            (
+                r#"{"detail": {"state": ["Stopped"]}}"#,
+                r#"{"detail": {"state": "stopped"}}"#,
+            ),
+            (
+                r#"{"detail": {"eventName": ["UpdateEventSourceMapping"]}}"#,
+                r#"{"detail": {"eventName": "UpdateEventSourceMapping20150331"}}"#,
+            ),
+            (r#"{"n": ["300"]}"#, r#"{"n": 300}"#),
+            (r#"{"n": [300]}"#, r#"{"n": "300"}"#),
+            (r#"{"arn": ["arn:aws:*"]}"#, r#"{"arn": "arn:aws:s3"}"#),
+            (r#"{"k": [{"prefix": "AB"}]}"#, r#"{"k": "abc"}"#),
+        ];
+        for (pattern, event) in cases {
+            let p = Pattern::parse(pattern).unwrap();
+            let trace = p.explain(event).unwrap();
+            assert!(!trace.matched, "{pattern}");
+            let f = &trace.fields[0];
+            let s = f
+                .hints
+                .iter()
+                .find_map(|h| h.suggestion())
+                .unwrap_or_else(|| panic!("no fix for {pattern}"));
+            let fixed = s.apply(pattern, &p.tree().leaves[f.leaf]).unwrap();
+            assert!(
+                Pattern::parse(&fixed).unwrap().matches(event).unwrap(),
+                "{fixed}"
+            );
+        }
     }
 }

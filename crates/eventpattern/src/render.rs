@@ -170,16 +170,23 @@ pub fn field_sentence(pattern: &Pattern, pattern_text: &str, f: &FieldTrace) -> 
 pub fn hint_sentence(h: &Hint) -> String {
     match h {
         Hint::CaseDiffers { value, suggestion } => format!(
-            "Only the letter case differs (the event has \"{value}\"): matching is case-sensitive; {suggestion} would match."
+            "Only the letter case differs (the event has \"{value}\"): matching is case-sensitive; {} would match.",
+            suggestion.text
         ),
         Hint::TypeDiffers { event_type, value, suggestion } => format!(
-            "The event has the {event_type} {value}; a pattern value matches only the same JSON type, so write {suggestion}."
+            "The event has the {event_type} {value}; a pattern value matches only the same JSON type, so write {}.",
+            suggestion.text
         ),
         Hint::ApiVersionSuffix { value, suggestion } => format!(
-            "CloudTrail logs this API with its version suffix (\"{value}\"); use {suggestion}."
+            "CloudTrail logs this API with its version suffix (\"{value}\"); use {}.",
+            suggestion.text
         ),
         Hint::LooksLikeWildcard { suggestion } => format!(
-            "`*` is an ordinary character in a plain string; {suggestion} would match."
+            "`*` is an ordinary character in a plain string; {} would match.",
+            suggestion.text
+        ),
+        Hint::NumericOnString { value } => format!(
+            "The event has the string {value}: numeric matches only JSON numbers, so no range can match it (a plain string value or a prefix can)."
         ),
         Hint::DidYouMean { paths } => format!(
             "Did you mean {}?",

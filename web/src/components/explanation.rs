@@ -13,6 +13,8 @@ pub struct ExplanationProps {
     pub hovered: Option<String>,
     /// Called when the pointer or focus enters (Some) or leaves (None) an entry.
     pub on_hover: Callback<Option<String>>,
+    /// Called with a fixed pattern text when a hint's fix is applied.
+    pub on_apply: Callback<String>,
 }
 
 /// `✓ matched` etc.: the status in words and a symbol, never colour alone.
@@ -96,7 +98,24 @@ pub fn Explanation(props: &ExplanationProps) -> Html {
                             <span class="field-line">{ format!("pattern line {}", f.pattern_line) }</span>
                         </div>
                         <p class="field-sentence">{ inline_code(&f.sentence) }</p>
-                        { for f.hints.iter().map(|h| html! { <p class="hint"><span class="hint-label">{ "Hint" }</span>{ " " }{ inline_code(h) }</p> }) }
+                        { for f.hints.iter().map(|h| {
+                            let fix = h.fixed_pattern.clone().map(|fixed| {
+                                let apply = props.on_apply.reform(move |_: MouseEvent| fixed.clone());
+                                let label = h.fix_label.clone().unwrap_or_default();
+                                html! {
+                                    <button type="button" class="apply-fix" onclick={apply}
+                                        title={format!("Replace the condition with {label}")}>
+                                        { "Apply: " }<code>{ label }</code>
+                                    </button>
+                                }
+                            });
+                            html! {
+                                <div class="hint">
+                                    <p><span class="hint-label">{ "Hint" }</span>{ " " }{ inline_code(&h.text) }</p>
+                                    { for fix }
+                                </div>
+                            }
+                        }) }
                     </li>
                 }
             })
