@@ -62,9 +62,9 @@ enum Command {
     /// Reads JSON Lines, a JSON array of events, or CloudTrail log files
     /// (`{"Records": [...]}`, each record wrapped in the EventBridge envelope).
     Filter {
-        /// Pattern file.
-        #[arg(long, short)]
-        pattern: String,
+        /// Pattern file; repeat to keep events that match any of several rules.
+        #[arg(long, short, required = true)]
+        pattern: Vec<String>,
         /// Event files (standard input when none or `-`).
         files: Vec<String>,
     },

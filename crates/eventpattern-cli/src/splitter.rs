@@ -5,7 +5,7 @@
 use crate::cloudtrail;
 use crate::input::{display_name, read_text};
 use crate::output::{pattern_error, EXIT_INVALID, EXIT_MATCH, EXIT_NO_MATCH};
-use eventpattern::Pattern;
+use eventpattern::{Pattern, PatternSet};
 use std::io::{Read, Write};
 
 /// One event cut out of the stream, whitespace outside strings removed.
@@ -263,19 +263,23 @@ impl<R: Read> Splitter<R> {
     }
 }
 
-/// `eventpattern filter`.
-pub fn filter(pattern_file: &str, files: &[String]) -> u8 {
-    let text = match read_text(pattern_file) {
-        Ok(t) => t,
-        Err(m) => {
-            eprintln!("error: {m}");
-            return EXIT_INVALID;
+/// `eventpattern filter`: events that match any of the patterns.
+pub fn filter(pattern_files: &[String], files: &[String]) -> u8 {
+    let mut patterns = Vec::new();
+    for pattern_file in pattern_files {
+        let text = match read_text(pattern_file) {
+            Ok(t) => t,
+            Err(m) => {
+                eprintln!("error: {m}");
+                return EXIT_INVALID;
+            }
+        };
+        match Pattern::parse(&text) {
+            Ok(p) => patterns.push(p),
+            Err(e) => return pattern_error(pattern_file, &text, &e, false),
         }
-    };
-    let pattern = match Pattern::parse(&text) {
-        Ok(p) => p,
-        Err(e) => return pattern_error(pattern_file, &text, &e, false),
-    };
+    }
+    let set = PatternSet::new(patterns);
     let stdin = ["-".to_string()];
     let files = if files.is_empty() { &stdin[..] } else { files };
     let stdout = std::io::stdout();
@@ -317,7 +321,7 @@ pub fn filter(pattern_file: &str, files: &[String]) -> u8 {
                 item.text
             };
             total += 1;
-            match pattern.matches(&event) {
+            match set.matching(&event).map(|m| !m.is_empty()) {
                 Ok(true) => {
                     matched += 1;
                     if writeln!(out, "{event}").is_err() {

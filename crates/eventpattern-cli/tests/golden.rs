@@ -174,6 +174,21 @@ fn filter_cloudtrail_log_and_json_lines() {
     );
     assert_eq!(text(&out.stderr), "1 of 4 events matched\n");
 
+    let out = run(
+        &[
+            "filter",
+            "-p",
+            "examples/templates/s3-create-bucket.pattern.json",
+            "-p",
+            "examples/templates/lambda-esm.pattern.json",
+            "examples/cloudtrail-log.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout).lines().count(), 2);
+    assert_eq!(text(&out.stderr), "2 of 4 events matched\n");
+
     let jsonl = "{\"source\":\"aws.ec2\",\"detail-type\":\"EC2 Instance State-change Notification\",\"detail\":{\"state\":\"stopped\"}}\n{\"source\":\"aws.ec2\",\"detail\":{\"state\":\"running\"}}\n";
     let out = run(
         &[
