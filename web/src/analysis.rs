@@ -3,7 +3,7 @@
 //! per-field lines of the explanation and the states of the event fields.
 
 use crate::event_tree::{build_tree, EventNode};
-use eventpattern::render::{field_sentence, hint_sentence};
+use eventpattern::render::{alternatives_sentence, field_sentence, hint_sentence};
 use eventpattern::{Encoding, FieldStatus, LineIndex, Pattern, Span};
 use std::collections::HashMap;
 
@@ -193,18 +193,7 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
     } else {
         Verdict::NoMatch
     };
-    if trace.alternatives > 1 {
-        a.alternatives = Some(format!(
-            "$or expands to {} alternatives; showing alternative {}{}.",
-            trace.alternatives,
-            trace.rule + 1,
-            if trace.matched {
-                ", the first that matches"
-            } else {
-                ", the closest to matching"
-            }
-        ));
-    }
+    a.alternatives = alternatives_sentence(&pattern, pattern_text, &trace);
     let idx = LineIndex::new(pattern_text);
     let line_of = |span: Span| idx.line_col(span.start, Encoding::Utf16).line;
     let leaves = &pattern.tree().leaves;

@@ -204,6 +204,44 @@ pub fn hint_sentence(h: &Hint) -> String {
     }
 }
 
+/// Which `$or` alternative the trace shows, and the branch of each `$or` it took:
+/// `$or expands to 2 alternatives; showing the first that matches: branch 2 of the $or on line 8 (line 10).`
+pub fn alternatives_sentence(
+    pattern: &Pattern,
+    pattern_text: &str,
+    trace: &Trace,
+) -> Option<String> {
+    if trace.alternatives < 2 {
+        return None;
+    }
+    let idx = LineIndex::new(pattern_text);
+    let line = |span: Span| idx.line_col(span.start, Encoding::Chars).line;
+    let ors = pattern.tree().or_nodes();
+    let branches: Vec<String> = trace
+        .branches
+        .iter()
+        .filter_map(|&(id, b)| {
+            let or = ors.get(id)?;
+            Some(format!(
+                "branch {} of the $or on line {} (line {})",
+                b + 1,
+                line(or.span),
+                line(or.branches.get(b)?.span)
+            ))
+        })
+        .collect();
+    Some(format!(
+        "$or expands to {} alternatives; showing {}: {}.",
+        trace.alternatives,
+        if trace.matched {
+            "the first that matches"
+        } else {
+            "the closest to matching"
+        },
+        branches.join(", ")
+    ))
+}
+
 /// The whole trace as text, one field per line (optionally with ANSI colour).
 pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: bool) -> String {
     let paint = |code: &str, s: &str| {
@@ -220,17 +258,9 @@ pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: b
         paint("1;31", "NO MATCH")
     });
     out.push('\n');
-    if trace.alternatives > 1 {
-        out.push_str(&format!(
-            "$or: showing alternative {} of {}{}\n",
-            trace.rule + 1,
-            trace.alternatives,
-            if trace.matched {
-                " (the first that matches)"
-            } else {
-                " (the closest)"
-            }
-        ));
+    if let Some(alt) = alternatives_sentence(pattern, pattern_text, trace) {
+        out.push_str(&alt);
+        out.push('\n');
     }
     for f in &trace.fields {
         let (mark, code) = match f.status {

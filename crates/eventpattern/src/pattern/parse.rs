@@ -60,6 +60,30 @@ pub struct ParsedPattern {
     pub trailing: Option<Span>,
 }
 
+impl ParsedPattern {
+    /// Every `$or` list, indexed by its id (document order).
+    pub fn or_nodes(&self) -> Vec<&OrNode> {
+        fn walk<'a>(obj: &'a ObjectNode, out: &mut Vec<&'a OrNode>) {
+            for m in &obj.members {
+                match &m.value {
+                    MemberValue::Object(o) => walk(o, out),
+                    MemberValue::Or(or) => {
+                        out.push(or);
+                        for b in &or.branches {
+                            walk(b, out);
+                        }
+                    }
+                    MemberValue::Leaf(_) => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.root, &mut out);
+        out.sort_by_key(|o| o.id);
+        out
+    }
+}
+
 /// Parses and validates pattern text.
 pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
     let units = text.encode_utf16().count();
