@@ -137,7 +137,10 @@ pub fn hints_for(
                     } else {
                         edit_distance(p, &leaf.joined, 2)
                     };
-                    (d <= 1 || (d == 2 && leaf.joined.len() > 12)).then_some((d, p))
+                    (d == 0
+                        || (d == 1 && leaf.joined.len() >= 4)
+                        || (d == 2 && leaf.joined.len() > 12))
+                        .then_some((d, p))
                 })
                 .collect();
             near.sort();
