@@ -60,6 +60,8 @@ pub struct Problem {
 /// A hint, and the pattern text with its fix applied (when it proposes one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HintLine {
+    /// `Hint` for a suggestion, `Note` for an explanation of AWS's behaviour.
+    pub label: &'static str,
     /// The hint in words.
     pub text: String,
     /// The whole pattern with the suggested condition in place.
@@ -235,6 +237,11 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
                 .hints
                 .iter()
                 .map(|h| HintLine {
+                    label: if matches!(h, eventpattern::hints::Hint::Quirk(_)) {
+                        "Note"
+                    } else {
+                        "Hint"
+                    },
                     text: hint_sentence(h),
                     fixed_pattern: h.suggestion().and_then(|s| s.apply(pattern_text, leaf)),
                     fix_label: h.suggestion().map(|s| s.text.clone()),

@@ -196,6 +196,7 @@ fn hint_json(h: &Hint) -> Value {
         Hint::NotALeaf { .. } => "not-a-leaf",
         Hint::AbsentNeverMatches => "absent-never-matches",
         Hint::ArrayElements => "array-elements",
+        Hint::Quirk(_) => "engine-quirk",
     };
     json!({"kind": kind, "text": hint_sentence(h), "suggestion": h.suggestion().map(|s| &s.text)})
 }

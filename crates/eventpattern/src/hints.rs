@@ -76,6 +76,19 @@ pub enum Hint {
     AbsentNeverMatches,
     /// Values match only in different elements of one array.
     ArrayElements,
+    /// The verdict depends on a quirk of AWS's engine, explained in words.
+    Quirk(Quirk),
+}
+
+/// Behaviours of AWS's engine that surprise people; the playground follows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quirk {
+    /// An address-like string matched another spelling of the same IP address.
+    IpSpelling,
+    /// A number matched another spelling of the same value (`300` and `3e2`).
+    NumberSpelling,
+    /// Case-insensitive operators never match characters outside the BMP (emoji).
+    FoldingOutsideBmp,
 }
 
 fn json_string(s: &str) -> String {
@@ -175,7 +188,21 @@ pub fn hints_for(
             hints.push(Hint::NotALeaf { children });
         }
         FieldOutcome::ArrayConflict { .. } => hints.push(Hint::ArrayElements),
+        FieldOutcome::Matched { condition, value } => {
+            match leaf.conditions.get(*condition).map(|c| &c.kind) {
+                Some(ConditionKind::ExactIp(s, _)) if value.text != json_string(s) => {
+                    hints.push(Hint::Quirk(Quirk::IpSpelling))
+                }
+                Some(ConditionKind::Number { text, .. }) if &value.text != text => {
+                    hints.push(Hint::Quirk(Quirk::NumberSpelling))
+                }
+                _ => {}
+            }
+        }
         FieldOutcome::NoConditionMet { .. } => {
+            if leaf.conditions.iter().any(|c| folds_outside_bmp(&c.kind)) {
+                hints.push(Hint::Quirk(Quirk::FoldingOutsideBmp));
+            }
             for &i in values.iter().take(20) {
                 let v = &flat.leaves[i as usize].value;
                 for (i, c) in leaf.conditions.iter().enumerate() {
@@ -190,6 +217,17 @@ pub fn hints_for(
         _ => {}
     }
     hints
+}
+
+/// A case-insensitive condition whose text has characters outside the BMP.
+fn folds_outside_bmp(kind: &ConditionKind) -> bool {
+    let wide = |s: &str| s.chars().any(|c| c as u32 > 0xFFFF);
+    match kind {
+        ConditionKind::EqualsIgnoreCase(s, _)
+        | ConditionKind::Prefix(s, Some(_))
+        | ConditionKind::Suffix(s, Some(_)) => wide(s),
+        _ => false,
+    }
 }
 
 fn value_hint(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> {

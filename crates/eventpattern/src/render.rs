@@ -2,7 +2,7 @@
 //! and the tests, so every front end says the same thing in the same words.
 
 use crate::explain::{FieldOutcome, FieldStatus, FieldTrace, Trace};
-use crate::hints::Hint;
+use crate::hints::{Hint, Quirk};
 use crate::pattern::{Condition, ConditionKind, Leaf};
 use crate::span::{Encoding, LineIndex, Span};
 use crate::Pattern;
@@ -200,6 +200,9 @@ pub fn hint_sentence(h: &Hint) -> String {
             children.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
         ),
         Hint::AbsentNeverMatches => "anything-but needs the field to be present; add {\"exists\": false} to the list to accept absence too.".to_string(),
+        Hint::Quirk(Quirk::IpSpelling) => "AWS's engine reads address-like strings as IP addresses, so another spelling of the same address matches (an engine quirk; {\"exactly\": …} would not).".to_string(),
+        Hint::Quirk(Quirk::NumberSpelling) => "Numbers compare by value, so another spelling of the same number matches (300 = 300.0 = 3e2).".to_string(),
+        Hint::Quirk(Quirk::FoldingOutsideBmp) => "AWS's engine folds case one UTF-16 unit at a time, so characters outside the Basic Multilingual Plane (emoji and the like) never match a case-insensitive operator; match them exactly instead (an engine quirk).".to_string(),
         Hint::ArrayElements => "Put both conditions on fields of the same array element, or split the rule.".to_string(),
     }
 }

@@ -111,7 +111,7 @@ pub fn Explanation(props: &ExplanationProps) -> Html {
                             });
                             html! {
                                 <div class="hint">
-                                    <p><span class="hint-label">{ "Hint" }</span>{ " " }{ inline_code(&h.text) }</p>
+                                    <p><span class="hint-label">{ h.label }</span>{ " " }{ inline_code(&h.text) }</p>
                                     { for fix }
                                 </div>
                             }
