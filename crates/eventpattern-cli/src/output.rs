@@ -197,6 +197,7 @@ fn hint_json(h: &Hint) -> Value {
         Hint::AbsentNeverMatches => "absent-never-matches",
         Hint::ArrayElements => "array-elements",
         Hint::Quirk(_) => "engine-quirk",
+        Hint::NotFromCloudTrail { .. } => "not-from-cloudtrail",
     };
     json!({"kind": kind, "text": hint_sentence(h), "suggestion": h.suggestion().map(|s| &s.text)})
 }

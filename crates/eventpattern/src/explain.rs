@@ -4,7 +4,7 @@
 
 use crate::condition::accepts;
 use crate::event::{flatten, EventLeaf, FlatEvent};
-use crate::hints::{hints_for, Hint};
+use crate::hints::{hints_for, EventFacts, Hint};
 use crate::matcher::{consistent, field_options, FieldOptions};
 use crate::pattern::{ConditionKind, LeafId};
 use crate::span::Span;
@@ -154,26 +154,25 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
         }
     }
     let (rule, failures, mut fields) = best.expect("a pattern has at least one alternative");
-    // Every event path, read only when a hint needs it (a second, full pass).
-    let needs_paths = fields.iter().any(|f| {
+    // Facts about the whole event, read only when a hint needs them (more passes).
+    let needs_facts = fields.iter().any(|f| {
         matches!(
             f.outcome,
             FieldOutcome::Missing | FieldOutcome::NotALeaf { .. }
         )
     });
-    let all_paths = if needs_paths {
-        crate::event::all_paths(event)?
+    let facts = if needs_facts {
+        event_facts(event)?
     } else {
-        Vec::new()
+        EventFacts::default()
     };
-    let all: Vec<&str> = all_paths.iter().map(String::as_str).collect();
     for f in &mut fields {
         f.hints = hints_for(
             &leaves[f.leaf],
             &f.outcome,
             &flat,
             &by_path[p.leaf_path()[f.leaf] as usize],
-            &all,
+            &facts,
         );
     }
     let shown = &p.rules()[rule];
@@ -188,6 +187,17 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
         fields,
         inactive,
     })
+}
+
+fn event_facts(event: &str) -> Result<EventFacts, EventError> {
+    let paths = crate::event::all_paths(event)?;
+    let selector = crate::event::Selector::new(["detail-type"]);
+    let flat = flatten(event, Some(&selector))?;
+    let detail_type = flat.leaves.iter().find_map(|l| match &l.value {
+        crate::Value::Str(s) => Some(s.to_string()),
+        _ => None,
+    });
+    Ok(EventFacts { paths, detail_type })
 }
 
 fn trace_rule(

@@ -78,6 +78,37 @@ pub enum Hint {
     ArrayElements,
     /// The verdict depends on a quirk of AWS's engine, explained in words.
     Quirk(Quirk),
+    /// The pattern names a CloudTrail record field, but the event is not a
+    /// CloudTrail event (its `detail-type` is given).
+    NotFromCloudTrail {
+        /// The event's `detail-type`.
+        detail_type: String,
+    },
+}
+
+/// Fields of the CloudTrail record (under `detail`) that only events
+/// delivered "via CloudTrail" have.
+const CLOUDTRAIL_FIELDS: &[&str] = &[
+    "eventName",
+    "eventSource",
+    "userIdentity",
+    "requestParameters",
+    "responseElements",
+    "errorCode",
+    "errorMessage",
+    "eventType",
+    "sourceIPAddress",
+    "awsRegion",
+    "readOnly",
+];
+
+/// What the hints need to know about the whole event.
+#[derive(Debug, Clone, Default)]
+pub struct EventFacts {
+    /// Every path in the event (read only when some field is missing).
+    pub paths: Vec<String>,
+    /// The event's `detail-type`, when it is a string.
+    pub detail_type: Option<String>,
 }
 
 /// Behaviours of AWS's engine that surprise people; the playground follows them.
@@ -135,11 +166,24 @@ pub fn hints_for(
     outcome: &FieldOutcome,
     flat: &FlatEvent<'_>,
     values: &[u32],
-    all_paths: &[&str],
+    facts: &EventFacts,
 ) -> Vec<Hint> {
     let mut hints = Vec::new();
+    let all_paths: Vec<&str> = facts.paths.iter().map(String::as_str).collect();
     match outcome {
         FieldOutcome::Missing => {
+            let record_field = leaf.path.len() >= 2
+                && leaf.path[0] == "detail"
+                && CLOUDTRAIL_FIELDS.contains(&leaf.path[1].as_str());
+            if let Some(dt) = facts
+                .detail_type
+                .as_ref()
+                .filter(|d| record_field && !d.ends_with("via CloudTrail"))
+            {
+                hints.push(Hint::NotFromCloudTrail {
+                    detail_type: dt.clone(),
+                });
+            }
             let mut near: Vec<(usize, &str)> = all_paths
                 .iter()
                 .filter_map(|&p| {
