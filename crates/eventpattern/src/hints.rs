@@ -137,12 +137,12 @@ fn json_string(s: &str) -> String {
     out
 }
 
-/// Levenshtein distance, giving up (returning `limit`) once it exceeds `limit`.
+/// Levenshtein distance; `limit + 1` stands for anything above `limit`.
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
-        return limit;
+        return limit + 1;
     }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
@@ -153,11 +153,11 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
                 .min(cur[j] + 1);
         }
         if cur.iter().min().copied().unwrap_or(0) > limit {
-            return limit;
+            return limit + 1;
         }
         prev = cur;
     }
-    prev[b.len()].min(limit)
+    prev[b.len()].min(limit + 1)
 }
 
 /// The hints for one field's outcome.
@@ -403,7 +403,9 @@ mod tests {
     #[test]
     fn distance() {
         assert_eq!(edit_distance("detail.state", "detail.stat", 5), 1);
-        assert_eq!(edit_distance("abc", "xyz", 2), 2);
+        assert_eq!(edit_distance("abc", "xyz", 2), 3);
+        assert_eq!(edit_distance("detail-type", "detail.eventName", 2), 3);
+        assert_eq!(edit_distance("detail.stat", "detail.stae", 2), 1);
         assert_eq!(edit_distance("same", "same", 2), 0);
     }
 }

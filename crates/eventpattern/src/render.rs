@@ -204,7 +204,7 @@ pub fn hint_sentence(h: &Hint) -> String {
         Hint::Quirk(Quirk::NumberSpelling) => "Numbers compare by value, so another spelling of the same number matches (300 = 300.0 = 3e2).".to_string(),
         Hint::Quirk(Quirk::FoldingOutsideBmp) => "AWS's engine folds case one UTF-16 unit at a time, so characters outside the Basic Multilingual Plane (emoji and the like) never match a case-insensitive operator; match them exactly instead (an engine quirk).".to_string(),
         Hint::NotFromCloudTrail { detail_type } => format!(
-            "This event is a \"{detail_type}\" event, not a CloudTrail record: fields like `detail.eventName` exist only in events delivered as \"AWS API Call via CloudTrail\" (and only when a trail logs the call)."
+            "This event's detail-type is \"{detail_type}\": it is not a CloudTrail record, and fields like `detail.eventName` exist only in events delivered as \"AWS API Call via CloudTrail\" (and only when a trail logs the call)."
         ),
         Hint::ArrayElements => "Put both conditions on fields of the same array element, or split the rule.".to_string(),
     }
