@@ -7,6 +7,7 @@
 mod error;
 mod format;
 mod reader;
+mod skip;
 mod string;
 
 pub use error::{JsonError, JsonErrorKind};

@@ -40,7 +40,7 @@ pub struct Token {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Expect {
+pub(super) enum Expect {
     Root,
     Done,
     ValueOrEndArray,
@@ -54,17 +54,17 @@ enum Expect {
 /// A pull reader over JSON text. After the top-level value it returns
 /// [`TokenKind::End`] and ignores whatever follows, as Jackson does.
 pub struct Reader<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
-    expect: Expect,
+    pub(super) text: &'a str,
+    pub(super) bytes: &'a [u8],
+    pub(super) pos: usize,
+    pub(super) expect: Expect,
     /// Open containers: `true` for an object, with the offset of its opening mark.
-    stack: Vec<(bool, u32)>,
-    max_depth: usize,
+    pub(super) stack: Vec<(bool, u32)>,
+    pub(super) max_depth: usize,
     /// A value token Jackson would already have read together with the key before it.
-    pending: Option<Token>,
+    pub(super) pending: Option<Token>,
     /// The span of the last string literal that contained a backslash escape.
-    last_escaped: Span,
+    pub(super) last_escaped: Span,
 }
 
 const VALID_VALUES: &str =
@@ -177,142 +177,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Skips the rest of the value whose first token was `first`.
-    pub fn skip_value(&mut self, first: Token) -> Result<(), JsonError> {
-        if !matches!(first.kind, TokenKind::BeginObject | TokenKind::BeginArray) {
-            return Ok(());
-        }
-        let (pos, depth, expect) = (self.pos, self.stack.len(), self.expect);
-        if self.fast_skip() {
-            return Ok(());
-        }
-        // Malformed somewhere inside: read it again token by token for the exact error.
-        self.pos = pos;
-        self.stack.truncate(depth);
-        self.expect = expect;
-        self.pending = None;
-        let target = depth - 1;
-        loop {
-            let t = self.next_token()?;
-            if matches!(t.kind, TokenKind::EndObject | TokenKind::EndArray)
-                && self.stack.len() == target
-            {
-                return Ok(());
-            }
-        }
-    }
-
-    /// Skips the container just opened, checking the grammar without making
-    /// tokens. Returns `false` (position undefined) on anything malformed.
-    fn fast_skip(&mut self) -> bool {
-        #[derive(Clone, Copy, PartialEq)]
-        enum St {
-            ValueOrEnd,
-            Value,
-            KeyOrEnd,
-            Key,
-            After,
-        }
-        let Some(&(is_object, _)) = self.stack.last() else {
-            return false;
-        };
-        // Open containers as a bit stack (1 = object); deeper values take the slow path.
-        let mut kinds: u128 = u128::from(is_object);
-        let mut open = 1u32;
-        let mut st = if is_object {
-            St::KeyOrEnd
-        } else {
-            St::ValueOrEnd
-        };
-        loop {
-            self.skip_ws();
-            let Some(&b) = self.bytes.get(self.pos) else {
-                return false;
-            };
-            let closes = match st {
-                St::ValueOrEnd => b == b']',
-                St::KeyOrEnd => b == b'}',
-                St::After => b == b']' || b == b'}',
-                _ => false,
-            };
-            if closes {
-                let obj = kinds & 1 == 1;
-                kinds >>= 1;
-                open -= 1;
-                if (b == b'}') != obj {
-                    return false;
-                }
-                self.pos += 1;
-                if open == 0 {
-                    self.stack.pop();
-                    self.after_value();
-                    return true;
-                }
-                st = St::After;
-                continue;
-            }
-            match st {
-                St::After => {
-                    if b != b',' {
-                        return false;
-                    }
-                    self.pos += 1;
-                    st = if kinds & 1 == 1 { St::Key } else { St::Value };
-                }
-                St::Key | St::KeyOrEnd => {
-                    if b != b'"' || self.string().is_err() {
-                        return false;
-                    }
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) != Some(&b':') {
-                        return false;
-                    }
-                    self.pos += 1;
-                    st = St::Value;
-                }
-                St::Value | St::ValueOrEnd => {
-                    st = St::After;
-                    match b {
-                        b'{' | b'[' => {
-                            if open >= 127 || self.stack.len() + open as usize >= self.max_depth {
-                                return false;
-                            }
-                            kinds = (kinds << 1) | u128::from(b == b'{');
-                            open += 1;
-                            self.pos += 1;
-                            st = if b == b'{' {
-                                St::KeyOrEnd
-                            } else {
-                                St::ValueOrEnd
-                            };
-                        }
-                        b'"' => {
-                            if self.string().is_err() {
-                                return false;
-                            }
-                        }
-                        b'-' | b'0'..=b'9' => {
-                            if self.number().is_err() {
-                                return false;
-                            }
-                        }
-                        b't' | b'f' | b'n' => {
-                            let word = match b {
-                                b't' => "true",
-                                b'f' => "false",
-                                _ => "null",
-                            };
-                            if self.literal(word).is_err() {
-                                return false;
-                            }
-                        }
-                        _ => return false,
-                    }
-                }
-            }
-        }
-    }
-
     fn end_token(&self) -> Token {
         Token {
             kind: TokenKind::End,
@@ -320,7 +184,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn skip_ws(&mut self) {
+    pub(super) fn skip_ws(&mut self) {
         while let Some(&b) = self.bytes.get(self.pos) {
             if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
                 self.pos += 1;
@@ -330,7 +194,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn after_value(&mut self) {
+    pub(super) fn after_value(&mut self) {
         self.expect = match self.stack.last() {
             None => Expect::Done,
             Some((true, _)) => Expect::CommaOrEndObject,
@@ -478,7 +342,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn literal(&mut self, word: &str) -> Result<(), JsonError> {
+    pub(super) fn literal(&mut self, word: &str) -> Result<(), JsonError> {
         let start = self.pos;
         if self.text[start..].starts_with(word) {
             let after = self.text[start + word.len()..].chars().next();
@@ -504,7 +368,7 @@ impl<'a> Reader<'a> {
         )
     }
 
-    fn number(&mut self) -> Result<(), JsonError> {
+    pub(super) fn number(&mut self) -> Result<(), JsonError> {
         if self.bytes[self.pos] == b'-' {
             self.pos += 1;
             if !self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
@@ -568,7 +432,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string literal starting at the opening quote; returns its span.
-    fn string(&mut self) -> Result<Span, JsonError> {
+    pub(super) fn string(&mut self) -> Result<Span, JsonError> {
         let start = self.pos;
         self.pos += 1;
         let mut escaped = false;

@@ -137,7 +137,10 @@ pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
     })
 }
 
-struct Parser<'a> {
+mod anything_but;
+mod numeric;
+
+pub(super) struct Parser<'a> {
     r: Reader<'a>,
     /// Path for error messages (keys and list indexes).
     path: Vec<PathSegment>,
@@ -148,24 +151,24 @@ struct Parser<'a> {
     or_count: usize,
 }
 
-type Res<T> = Result<T, PatternError>;
+pub(super) type Res<T> = Result<T, PatternError>;
 
 impl<'a> Parser<'a> {
-    fn next(&mut self) -> Res<Token> {
+    pub(super) fn next(&mut self) -> Res<Token> {
         self.r
             .next_token()
             .map_err(|e| PatternError::from_json(e, &self.path))
     }
 
-    fn text(&self, t: Token) -> &'a str {
+    pub(super) fn text(&self, t: Token) -> &'a str {
         self.r.slice(t.span)
     }
 
-    fn string(&self, t: Token) -> String {
+    pub(super) fn string(&self, t: Token) -> String {
         decode_string(self.r.slice(t.span)).into_owned()
     }
 
-    fn fail<T>(&self, kind: ErrorKind, reason: impl Into<String>, span: Span) -> Res<T> {
+    pub(super) fn fail<T>(&self, kind: ErrorKind, reason: impl Into<String>, span: Span) -> Res<T> {
         Err(PatternError::new(kind, reason, span, &self.path))
     }
 
@@ -427,7 +430,7 @@ impl<'a> Parser<'a> {
         Ok((kind, end.span))
     }
 
-    fn operand_string(&mut self, reason: &str) -> Res<String> {
+    pub(super) fn operand_string(&mut self, reason: &str) -> Res<String> {
         let v = self.next()?;
         if v.kind != TokenKind::String {
             return self.fail(ErrorKind::OperandInvalid, reason, v.span);
@@ -447,7 +450,7 @@ impl<'a> Parser<'a> {
         self.wildcard_string(v)
     }
 
-    fn wildcard_string(&mut self, v: Token) -> Res<(String, Wildcard)> {
+    pub(super) fn wildcard_string(&mut self, v: Token) -> Res<(String, Wildcard)> {
         let s = self.string(v);
         match Wildcard::parse(&s) {
             Ok(w) => Ok((s, w)),
@@ -500,327 +503,6 @@ impl<'a> Parser<'a> {
                 format!("{name} match pattern must be a string"),
                 v.span,
             ),
-        }
-    }
-
-    fn number_bound(&mut self, op: &str, inclusive: bool) -> Res<Bound> {
-        let v = self.next()?;
-        let shown = if op == "=" { "equals" } else { op };
-        if v.kind != TokenKind::Number {
-            return self.fail(
-                ErrorKind::NumericRange,
-                format!("Value of {shown} must be numeric"),
-                v.span,
-            );
-        }
-        let text = self.text(v).to_string();
-        match comparable(&text) {
-            Some(value) => Ok(Bound {
-                value,
-                inclusive,
-                text,
-            }),
-            None => self.fail(
-                ErrorKind::NumberNotComparable,
-                format!("Cannot compare number : {text}"),
-                v.span,
-            ),
-        }
-    }
-
-    fn numeric(&mut self) -> Res<Range> {
-        let open = self.next()?;
-        if open.kind != TokenKind::BeginArray {
-            return self.fail(
-                ErrorKind::NumericRange,
-                "Value of numeric must be an array.",
-                open.span,
-            );
-        }
-        let t = self.next()?;
-        if t.kind != TokenKind::String {
-            return self.fail(
-                ErrorKind::NumericRange,
-                format!("Invalid member in numeric match: {}", self.text(t)),
-                t.span,
-            );
-        }
-        let op = self.string(t);
-        let mut range = Range {
-            lower: None,
-            upper: None,
-        };
-        match op.as_str() {
-            "=" => {
-                let b = self.number_bound("=", true)?;
-                range.lower = Some(b.clone());
-                range.upper = Some(b);
-            }
-            "<" | "<=" => range.upper = Some(self.number_bound(&op, op == "<=")?),
-            ">" | ">=" => {
-                range.lower = Some(self.number_bound(&op, op == ">=")?);
-                let t2 = self.next()?;
-                match t2.kind {
-                    TokenKind::EndArray => return Ok(range),
-                    TokenKind::String => {
-                        let op2 = self.string(t2);
-                        if op2 != "<" && op2 != "<=" {
-                            return self.fail(
-                                ErrorKind::NumericRange,
-                                format!("Bad numeric range operator: {op2}"),
-                                t2.span,
-                            );
-                        }
-                        let top = self.number_bound(&op2, op2 == "<=")?;
-                        let bottom = range.lower.as_ref().map(|b| b.value).unwrap_or(f64::MIN);
-                        if bottom >= top.value {
-                            return self.fail(
-                                ErrorKind::NumericRange,
-                                "Bottom must be less than top",
-                                open.span.cover(t2.span),
-                            );
-                        }
-                        range.upper = Some(top);
-                        let end = self.next()?;
-                        if end.kind != TokenKind::EndArray {
-                            return self.fail(
-                                ErrorKind::NumericRange,
-                                "Too many terms in numeric range expression",
-                                end.span,
-                            );
-                        }
-                        return Ok(range);
-                    }
-                    _ => {
-                        return self.fail(
-                            ErrorKind::NumericRange,
-                            format!("Bad value in numeric range: {}", self.text(t2)),
-                            t2.span,
-                        )
-                    }
-                }
-            }
-            _ => {
-                return self.fail(
-                    ErrorKind::NumericRange,
-                    format!("Unrecognized numeric range operator: {op}"),
-                    t.span,
-                )
-            }
-        }
-        let end = self.next()?;
-        if end.kind != TokenKind::EndArray {
-            return self.fail(
-                ErrorKind::NumericRange,
-                "Too many elements in numeric expression",
-                end.span,
-            );
-        }
-        Ok(range)
-    }
-
-    fn anything_but(&mut self) -> Res<AnythingBut> {
-        let v = self.next()?;
-        match v.kind {
-            TokenKind::String => Ok(AnythingBut::Strings(vec![self.string(v)])),
-            TokenKind::Number => Ok(AnythingBut::Numbers(vec![self.excluded_number(v)?])),
-            TokenKind::BeginArray => self.anything_but_list(v.span),
-            TokenKind::BeginObject => self.anything_but_object(v.span),
-            _ => self.fail(
-                ErrorKind::OperandInvalid,
-                "Value of anything-but must be an array or single string/number value.",
-                v.span,
-            ),
-        }
-    }
-
-    fn excluded_number(&self, v: Token) -> Res<(String, f64)> {
-        let text = self.text(v).to_string();
-        match comparable(&text) {
-            Some(x) => Ok((text, x)),
-            None => self.fail(
-                ErrorKind::NumberNotComparable,
-                format!("Cannot compare number : {text}"),
-                v.span,
-            ),
-        }
-    }
-
-    fn anything_but_list(&mut self, open: Span) -> Res<AnythingBut> {
-        let mut strings = Vec::new();
-        let mut numbers = Vec::new();
-        const MIXED: &str =
-            "Inside anything but list, either all values are number or string, mixed type is not supported";
-        loop {
-            let t = self.next()?;
-            match t.kind {
-                TokenKind::EndArray => {
-                    return match (strings.is_empty(), numbers.is_empty()) {
-                        (false, true) => Ok(AnythingBut::Strings(strings)),
-                        (true, false) => Ok(AnythingBut::Numbers(numbers)),
-                        _ => self.fail(ErrorKind::OperandInvalid, MIXED, open.cover(t.span)),
-                    };
-                }
-                TokenKind::String if numbers.is_empty() => strings.push(self.string(t)),
-                TokenKind::Number if strings.is_empty() => numbers.push(self.excluded_number(t)?),
-                TokenKind::String | TokenKind::Number => {
-                    return self.fail(ErrorKind::OperandInvalid, MIXED, t.span)
-                }
-                _ => {
-                    return self.fail(
-                        ErrorKind::OperandInvalid,
-                        "Inside anything but list, start|null|boolean is not supported.",
-                        t.span,
-                    )
-                }
-            }
-        }
-    }
-
-    fn anything_but_object(&mut self, open: Span) -> Res<AnythingBut> {
-        let k = self.next()?;
-        if k.kind == TokenKind::EndObject {
-            return self.fail(
-                ErrorKind::OperandInvalid,
-                "Anything-But expression name not found",
-                open.cover(k.span),
-            );
-        }
-        let key = self.string(k);
-        self.path.push(PathSegment::Key(key.clone()));
-        let result = match key.as_str() {
-            "prefix" | "suffix" => {
-                let items = self.string_items(Excluded::PrefixSuffix)?;
-                let texts = items.into_iter().map(|(s, _)| s).collect();
-                if key == "prefix" {
-                    AnythingBut::Prefixes(texts)
-                } else {
-                    AnythingBut::Suffixes(texts)
-                }
-            }
-            "equals-ignore-case" => {
-                let items = self.string_items(Excluded::IgnoreCase)?;
-                AnythingBut::IgnoreCase(
-                    items
-                        .into_iter()
-                        .map(|(s, _)| {
-                            let f = Folded::new(&s);
-                            (s, f)
-                        })
-                        .collect(),
-                )
-            }
-            "wildcard" => {
-                let mut ws = Vec::new();
-                for (s, span) in self.string_items(Excluded::Wildcard)? {
-                    match Wildcard::parse(&s) {
-                        Ok(w) => ws.push((s, w)),
-                        Err(e) => return self.fail(ErrorKind::WildcardSyntax, e.reason, span),
-                    }
-                }
-                AnythingBut::Wildcards(ws)
-            }
-            _ => {
-                return self.fail(
-                    ErrorKind::OperandInvalid,
-                    format!("Unsupported anything-but pattern: {key}"),
-                    k.span,
-                )
-            }
-        };
-        self.path.pop();
-        let end = self.next()?;
-        if end.kind != TokenKind::EndObject {
-            return self.fail(
-                ErrorKind::OperatorExtraKey,
-                "Too many elements in numeric expression",
-                end.span,
-            );
-        }
-        Ok(result)
-    }
-
-    /// A string or a non-empty list of strings for one of anything-but's
-    /// sub-operators, each item checked as it is read (AWS reports the first
-    /// bad item before any later syntax error).
-    fn string_items(&mut self, kind: Excluded) -> Res<Vec<(String, Span)>> {
-        let v = self.next()?;
-        match v.kind {
-            TokenKind::String => {
-                let s = self.string(v);
-                self.check_item(kind, &s, v.span)?;
-                Ok(vec![(s, v.span)])
-            }
-            TokenKind::BeginArray => {
-                let mut items = Vec::new();
-                loop {
-                    let t = self.next()?;
-                    match t.kind {
-                        TokenKind::EndArray if items.is_empty() => {
-                            return self.fail(
-                                ErrorKind::EmptyArray,
-                                "Empty arrays are not allowed",
-                                v.span.cover(t.span),
-                            )
-                        }
-                        TokenKind::EndArray => return Ok(items),
-                        TokenKind::String => {
-                            let s = self.string(t);
-                            self.check_item(kind, &s, t.span)?;
-                            items.push((s, t.span));
-                        }
-                        _ => {
-                            return self.fail(
-                                ErrorKind::OperandInvalid,
-                                kind.not_a_string(),
-                                t.span,
-                            )
-                        }
-                    }
-                }
-            }
-            TokenKind::BeginObject if kind == Excluded::PrefixSuffix => self.fail(
-                ErrorKind::OperandInvalid,
-                "Value of anything-but must be an array or single string/number value.",
-                v.span,
-            ),
-            _ => self.fail(ErrorKind::OperandInvalid, kind.not_a_string(), v.span),
-        }
-    }
-
-    fn check_item(&self, kind: Excluded, s: &str, span: Span) -> Res<()> {
-        match kind {
-            Excluded::PrefixSuffix if s.is_empty() => self.fail(
-                ErrorKind::OperandInvalid,
-                "Null prefix/suffix not allowed",
-                span,
-            ),
-            Excluded::Wildcard => match Wildcard::parse(s) {
-                Ok(_) => Ok(()),
-                Err(e) => self.fail(ErrorKind::WildcardSyntax, e.reason, span),
-            },
-            _ => Ok(()),
-        }
-    }
-}
-
-/// The sub-operators of `anything-but` that take strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Excluded {
-    PrefixSuffix,
-    IgnoreCase,
-    Wildcard,
-}
-
-impl Excluded {
-    /// AWS's reason when an item is not a string.
-    fn not_a_string(self) -> &'static str {
-        match self {
-            Excluded::PrefixSuffix => "prefix/suffix match pattern must be a string",
-            Excluded::IgnoreCase => {
-                "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported."
-            }
-            Excluded::Wildcard => "wildcard match pattern must be a string",
         }
     }
 }
