@@ -133,6 +133,22 @@ test('case and path near-misses get hints', async () => {
   await context.close();
 });
 
+test('notes on a pattern that AWS accepts but that misses', async () => {
+  const { context, page } = await open();
+  await page.selectOption('[data-testid="template-picker"]', 'lambda-esm');
+  await waitVerdict(page, 'MATCH');
+  await setText(page, 'pattern-input', '{"source": ["lambda.amazonaws.com"], "detail": {"eventName": ["UpdateEventSourceMapping"]}}');
+  await waitVerdict(page, 'NO MATCH');
+  const notes = await page.textContent('[data-testid="lints"]');
+  assert.match(notes, /aws\.lambda/);
+  assert.match(notes, /version/);
+  await page.click('[data-testid="lints"] .apply-fix');
+  await page.click('[data-testid="lints"] .apply-fix');
+  await waitVerdict(page, 'MATCH');
+  assert.equal(await page.$('[data-testid="lints"]'), null);
+  await context.close();
+});
+
 test('an invalid pattern shows INVALID with AWS reason and position', async () => {
   const { context, page } = await open();
   await setText(page, 'pattern-input', '{\n  "detail": {"state": [{"prefix": 5}]}\n}');

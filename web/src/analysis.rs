@@ -70,6 +70,19 @@ pub struct HintLine {
     pub fix_label: Option<String>,
 }
 
+/// A note on the pattern itself (AWS accepts it, but it likely misses).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteLine {
+    /// Line of the condition in the pattern.
+    pub line: u32,
+    /// The note in words.
+    pub text: String,
+    /// The pattern with the fix applied, when the fix is certain.
+    pub fixed_pattern: Option<String>,
+    /// The replacement condition, for the button's label.
+    pub fix_label: Option<String>,
+}
+
 /// One line of the explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldLine {
@@ -98,6 +111,8 @@ pub struct Analysis {
     pub alternatives: Option<String>,
     /// Pattern fields that take no part in the shown alternative, and why.
     pub inactive: Vec<String>,
+    /// Notes on the pattern (likely mistakes with CloudTrail events).
+    pub notes: Vec<NoteLine>,
     /// Status of each pattern path (for the event view).
     pub states: HashMap<String, FieldStatus>,
     /// The event as a tree (when it is valid JSON).
@@ -164,6 +179,7 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
         fields: Vec::new(),
         alternatives: None,
         inactive: Vec::new(),
+        notes: Vec::new(),
         states: HashMap::new(),
         tree,
         via_cloudtrail,
@@ -177,6 +193,19 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
             return a;
         }
     };
+    let pidx = LineIndex::new(pattern_text);
+    a.notes = eventpattern::lint::lint(&pattern)
+        .into_iter()
+        .map(|l| NoteLine {
+            line: pidx.line_col(l.span.start, Encoding::Utf16).line,
+            fixed_pattern: l
+                .suggestion
+                .as_ref()
+                .and_then(|s| s.apply(pattern_text, &pattern.tree().leaves[l.leaf])),
+            fix_label: l.suggestion.map(|s| s.text),
+            text: l.message,
+        })
+        .collect();
     let trace = match pattern.explain(event_text) {
         Ok(t) => t,
         Err(e) => {

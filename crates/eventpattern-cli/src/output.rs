@@ -5,7 +5,7 @@ use eventpattern::explain::{FieldOutcome, ValueRef};
 use eventpattern::hints::Hint;
 use eventpattern::pattern::PathSegment;
 use eventpattern::render::{
-    caret_report, condition_text, field_sentence, hint_sentence, trace_text,
+    caret_report, condition_text, field_sentence, hint_sentence, labeled_report, trace_text,
 };
 use eventpattern::{Encoding, EventError, LineIndex, Pattern, PatternError, Trace};
 use serde_json::{json, Value};
@@ -97,6 +97,16 @@ fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
     EXIT_INVALID
 }
 
+/// Notes on a valid pattern, printed to stderr before a trace.
+fn print_notes(name: &str, text: &str, p: &Pattern) {
+    for n in eventpattern::lint::lint(p) {
+        eprint!(
+            "{}",
+            labeled_report("note", display_name(name), text, n.span, &n.message)
+        );
+    }
+}
+
 /// `eventpattern test`.
 pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice) -> u8 {
     if pattern_file == "-" && event_file == "-" {
@@ -117,14 +127,18 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
         Ok(p) => p,
         Err(e) => return pattern_error(pattern_file, &pattern_text, &e, json),
     };
+    if !json {
+        print_notes(pattern_file, &pattern_text, &pattern);
+    }
     if let (Some(span), false) = (pattern.tree().trailing, json) {
         eprint!(
             "{}",
-            caret_report(
+            labeled_report(
+                "warning",
                 display_name(pattern_file),
                 &pattern_text,
                 span,
-                "warning: text after the pattern is ignored (as AWS's engine ignores it)"
+                "text after the pattern is ignored (as AWS's engine ignores it)"
             )
         );
     }
@@ -160,12 +174,23 @@ pub fn validate(pattern_file: &str, json: bool) -> u8 {
     };
     match Pattern::parse(&text) {
         Ok(p) => {
+            let notes = eventpattern::lint::lint(&p);
             if json {
+                let idx = LineIndex::new(&text);
+                let notes: Vec<Value> = notes
+                    .iter()
+                    .map(|n| {
+                        let pos = idx.line_col(n.span.start, Encoding::Chars);
+                        json!({"line": pos.line, "column": pos.column, "note": n.message,
+                               "suggestion": n.suggestion.as_ref().map(|s| &s.text)})
+                    })
+                    .collect();
                 println!(
                     "{}",
-                    json!({"valid": true, "alternatives": p.rules().len()})
+                    json!({"valid": true, "alternatives": p.rules().len(), "notes": notes})
                 );
             } else {
+                print_notes(pattern_file, &text, &p);
                 println!(
                     "valid pattern ({} field{}, {} alternative{})",
                     p.tree().leaves.len(),

@@ -219,3 +219,18 @@ fn validate_reports_alternatives() {
         "valid pattern (5 fields, 2 alternatives)\n"
     );
 }
+
+#[test]
+fn validate_notes_likely_mistakes() {
+    let out = run(
+        &["validate", "-p", "-", "--json"],
+        Some(r#"{"source": ["aws.lambda"], "detail": {"eventName": ["CreateFunction"]}}"#),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["notes"][0]["suggestion"],
+        "{\"prefix\": \"CreateFunction\"}"
+    );
+    assert_eq!(v["notes"][0]["column"], 53);
+}

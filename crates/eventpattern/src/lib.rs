@@ -26,6 +26,7 @@ pub mod event;
 pub mod explain;
 pub mod hints;
 pub mod json;
+pub mod lint;
 mod matcher;
 pub mod number;
 pub mod operators;

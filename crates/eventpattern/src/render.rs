@@ -17,6 +17,17 @@ use crate::Pattern;
 ///   |                                  ^
 /// ```
 pub fn caret_report(source_name: &str, text: &str, span: Span, message: &str) -> String {
+    labeled_report("error", source_name, text, span, message)
+}
+
+/// [`caret_report`] with another label (`warning`, `note`).
+pub fn labeled_report(
+    label: &str,
+    source_name: &str,
+    text: &str,
+    span: Span,
+    message: &str,
+) -> String {
     let idx = LineIndex::new(text);
     let start = idx.line_col(span.start, Encoding::Chars);
     let end = idx.line_col(span.end.max(span.start), Encoding::Chars);
@@ -37,7 +48,7 @@ pub fn caret_report(source_name: &str, text: &str, span: Span, message: &str) ->
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
     format!(
-        "error: {message}\n{pad}--> {source_name}:{}:{}\n{pad} |\n{} | {shown}\n{pad} | {caret_pad}{}\n",
+        "{label}: {message}\n{pad}--> {source_name}:{}:{}\n{pad} |\n{} | {shown}\n{pad} | {caret_pad}{}\n",
         start.line,
         start.column,
         start.line,

@@ -133,10 +133,33 @@ pub fn Explanation(props: &ExplanationProps) -> Html {
             </>
         }
     };
+    let notes = (!a.notes.is_empty()).then(|| {
+        html! {
+            <div class="notes" data-testid="lints">
+                <h3>{ "Notes on this pattern" }</h3>
+                <ul>
+                    { for a.notes.iter().map(|n| {
+                        let fix = n.fixed_pattern.clone().map(|fixed| {
+                            let apply = props.on_apply.reform(move |_: MouseEvent| fixed.clone());
+                            let label = n.fix_label.clone().unwrap_or_default();
+                            html! { <button type="button" class="apply-fix" onclick={apply}>{ "Apply: " }<code>{ label }</code></button> }
+                        });
+                        html! {
+                            <li class="hint">
+                                <p><span class="hint-label">{ format!("Line {}", n.line) }</span>{ " " }{ inline_code(&n.text) }</p>
+                                { for fix }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+        }
+    });
     html! {
         <section class="panel explanation" data-testid="explanation" aria-labelledby="explanation-title">
             <h2 id="explanation-title">{ "Why" }</h2>
             { body }
+            { for notes }
         </section>
     }
 }

@@ -1,0 +1,260 @@
+//! Notes on a valid pattern that AWS accepts but that will probably not do
+//! what its author wants — the mistakes people make with CloudTrail-delivered
+//! events. Each note points at the condition it is about and, where the fix
+//! is certain, carries the replacement.
+
+use crate::hints::Suggestion;
+use crate::pattern::{ConditionKind, Leaf, LeafId};
+use crate::span::Span;
+use crate::Pattern;
+
+/// What a note is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LintKind {
+    /// `"Amazon API Call via CloudTrail"` and other near spellings of the detail-type.
+    DetailTypeSpelling,
+    /// `source` holds a CloudTrail `eventSource` (`s3.amazonaws.com`).
+    SourceIsEventSource,
+    /// A Lambda `eventName` without the API-version suffix CloudTrail logs.
+    LambdaApiVersion,
+    /// A read-only call (`Get…`, `List…`, `Describe…`).
+    ReadOnlyCall,
+    /// An S3 object-level call: a CloudTrail data event.
+    S3DataEvent,
+    /// A global service whose CloudTrail events arrive in us-east-1.
+    GlobalService,
+}
+
+/// One note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lint {
+    /// What it is about.
+    pub kind: LintKind,
+    /// The condition in the pattern text.
+    pub span: Span,
+    /// The field it is on.
+    pub leaf: LeafId,
+    /// The note in words.
+    pub message: String,
+    /// A replacement for the condition, when the fix is certain.
+    pub suggestion: Option<Suggestion>,
+}
+
+const CLOUDTRAIL_DETAIL_TYPE: &str = "AWS API Call via CloudTrail";
+const S3_OBJECT_CALLS: &[&str] = &[
+    "PutObject",
+    "GetObject",
+    "DeleteObject",
+    "DeleteObjects",
+    "CopyObject",
+    "HeadObject",
+    "CompleteMultipartUpload",
+    "CreateMultipartUpload",
+    "UploadPart",
+    "RestoreObject",
+    "PutObjectAcl",
+    "PutObjectTagging",
+    "GetObjectAcl",
+];
+const GLOBAL_SOURCES: &[&str] = &[
+    "aws.iam",
+    "aws.organizations",
+    "aws.cloudfront",
+    "aws.route53",
+];
+
+fn exact_strings(leaf: &Leaf) -> impl Iterator<Item = (usize, &str, Span)> {
+    leaf.conditions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match &c.kind {
+            ConditionKind::Exact(s) => Some((i, s.as_str(), c.span)),
+            _ => None,
+        })
+}
+
+fn values_at<'p>(p: &'p Pattern, path: &str) -> Vec<&'p str> {
+    p.tree()
+        .leaves
+        .iter()
+        .filter(|l| l.joined == path)
+        .flat_map(|l| exact_strings(l).map(|(_, s, _)| s))
+        .collect()
+}
+
+fn quoted(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The notes on a pattern, in pattern order.
+pub fn lint(p: &Pattern) -> Vec<Lint> {
+    let sources = values_at(p, "source");
+    let event_sources = values_at(p, "detail.eventSource");
+    let via_cloudtrail = values_at(p, "detail-type").contains(&CLOUDTRAIL_DETAIL_TYPE);
+    let is_service = |svc: &str| {
+        let endpoint = format!("{svc}.amazonaws.com");
+        sources.contains(&format!("aws.{svc}").as_str())
+            || sources.contains(&endpoint.as_str())
+            || event_sources.contains(&endpoint.as_str())
+    };
+    let mut out = Vec::new();
+    for (id, leaf) in p.tree().leaves.iter().enumerate() {
+        for (i, s, span) in exact_strings(leaf) {
+            let mut note = |kind, message: String, fix: Option<String>| {
+                out.push(Lint {
+                    kind,
+                    span,
+                    leaf: id,
+                    message,
+                    suggestion: fix.map(|text| Suggestion { condition: i, text }),
+                })
+            };
+            match leaf.joined.as_str() {
+                "detail-type"
+                    if s != CLOUDTRAIL_DETAIL_TYPE
+                        && (s.eq_ignore_ascii_case(CLOUDTRAIL_DETAIL_TYPE)
+                            || s.eq_ignore_ascii_case("Amazon API Call via CloudTrail")) =>
+                {
+                    note(
+                        LintKind::DetailTypeSpelling,
+                        format!("EventBridge writes this detail-type as \"{CLOUDTRAIL_DETAIL_TYPE}\"; \"{s}\" never matches."),
+                        Some(quoted(CLOUDTRAIL_DETAIL_TYPE)),
+                    );
+                }
+                "source" if s.ends_with(".amazonaws.com") => {
+                    let service = s.split('.').next().unwrap_or(s);
+                    note(
+                        LintKind::SourceIsEventSource,
+                        format!("`source` is \"aws.{service}\" in events from AWS services; \"{s}\" is the CloudTrail record's `detail.eventSource`."),
+                        Some(quoted(&format!("aws.{service}"))),
+                    );
+                }
+                "detail.eventName" => {
+                    if is_service("lambda")
+                        && !s.ends_with(|c: char| c.is_ascii_digit())
+                        && !s.ends_with("v2")
+                    {
+                        note(
+                            LintKind::LambdaApiVersion,
+                            format!("CloudTrail logs Lambda API names with their version (e.g. {s}20150331), so \"{s}\" never matches; use a prefix."),
+                            Some(format!("{{\"prefix\": {}}}", quoted(s))),
+                        );
+                    }
+                    let read_only = ["Get", "List", "Describe", "Head"].iter().any(|verb| {
+                        s.strip_prefix(verb)
+                            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+                    });
+                    if read_only && via_cloudtrail {
+                        note(
+                            LintKind::ReadOnlyCall,
+                            format!("\"{s}\" is a read-only call: EventBridge delivers read-only CloudTrail events only to rules whose state is ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS."),
+                            None,
+                        );
+                    }
+                    if is_service("s3") && S3_OBJECT_CALLS.contains(&s) {
+                        note(
+                            LintKind::S3DataEvent,
+                            format!("\"{s}\" is an S3 data event: CloudTrail logs it only with data events enabled for the bucket (billed separately). S3's own \"Object Created\"/\"Object Deleted\" events need no trail."),
+                            None,
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if via_cloudtrail {
+        if let Some(leaf) = p.tree().leaves.iter().position(|l| l.joined == "source") {
+            for (_, s, span) in exact_strings(&p.tree().leaves[leaf]) {
+                if GLOBAL_SOURCES.contains(&s) {
+                    out.push(Lint {
+                        kind: LintKind::GlobalService,
+                        span,
+                        leaf,
+                        message: format!("{s} is a global service: its CloudTrail events are delivered to EventBridge in us-east-1 only, so the rule must live there."),
+                        suggestion: None,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|l| l.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<LintKind> {
+        lint(&Pattern::parse(text).unwrap())
+            .into_iter()
+            .map(|l| l.kind)
+            .collect()
+    }
+
+    #[test]
+    fn notes_on_cloudtrail_mistakes() {
+        assert_eq!(
+            kinds(r#"{"detail-type": ["Amazon API Call via CloudTrail"]}"#),
+            vec![LintKind::DetailTypeSpelling]
+        );
+        assert_eq!(
+            kinds(r#"{"source": ["s3.amazonaws.com"]}"#),
+            vec![LintKind::SourceIsEventSource]
+        );
+        assert_eq!(
+            kinds(
+                r#"{"source": ["aws.lambda"], "detail": {"eventName": ["UpdateEventSourceMapping"]}}"#
+            ),
+            vec![LintKind::LambdaApiVersion]
+        );
+        assert_eq!(
+            kinds(
+                r#"{"detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventName": ["ListBuckets"]}}"#
+            ),
+            vec![LintKind::ReadOnlyCall]
+        );
+        assert_eq!(
+            kinds(r#"{"source": ["aws.s3"], "detail": {"eventName": ["PutObject"]}}"#),
+            vec![LintKind::S3DataEvent]
+        );
+        assert_eq!(
+            kinds(r#"{"source": ["aws.iam"], "detail-type": ["AWS API Call via CloudTrail"]}"#),
+            vec![LintKind::GlobalService]
+        );
+    }
+
+    #[test]
+    fn starters_are_clean_and_fixes_apply() {
+        for t in [
+            r#"{"source":["aws.ec2"],"detail-type":["EC2 Instance State-change Notification"],"detail":{"state":["stopped","terminated"]}}"#,
+            r#"{"source":["aws.s3"],"detail-type":["AWS API Call via CloudTrail"],"detail":{"eventSource":["s3.amazonaws.com"],"eventName":["CreateBucket"]}}"#,
+            r#"{"source":["aws.lambda"],"detail-type":["AWS API Call via CloudTrail"],"detail":{"eventSource":["lambda.amazonaws.com"],"eventName":[{"prefix":"UpdateEventSourceMapping"}]}}"#,
+        ] {
+            assert_eq!(kinds(t), vec![], "{t}");
+        }
+        let text =
+            r#"{"source": ["lambda.amazonaws.com"], "detail": {"eventName": ["CreateFunction"]}}"#;
+        let p = Pattern::parse(text).unwrap();
+        let mut fixed = text.to_string();
+        for l in lint(&p).iter().rev() {
+            let s = l.suggestion.as_ref().unwrap();
+            fixed = s.apply(&fixed, &p.tree().leaves[l.leaf]).unwrap();
+        }
+        assert_eq!(
+            fixed,
+            r#"{"source": ["aws.lambda"], "detail": {"eventName": [{"prefix": "CreateFunction"}]}}"#
+        );
+    }
+}
