@@ -149,6 +149,23 @@ test('notes on a pattern that AWS accepts but that misses', async () => {
   await context.close();
 });
 
+test('a pasted CloudTrail record is wrapped in the EventBridge envelope', async () => {
+  const { context, page } = await open();
+  await page.selectOption('[data-testid="template-picker"]', 's3-create-bucket');
+  await waitVerdict(page, 'MATCH');
+  const event = JSON.parse(await page.inputValue('[data-testid="event-input"]'));
+  await setText(page, 'event-input', JSON.stringify({ Records: [event.detail] }, null, 2));
+  await waitVerdict(page, 'NO MATCH');
+  await page.click('[data-testid="cloudtrail-offer"] button');
+  await waitVerdict(page, 'MATCH');
+  const wrapped = JSON.parse(await page.inputValue('[data-testid="event-input"]'));
+  assert.equal(wrapped['detail-type'], 'AWS API Call via CloudTrail');
+  assert.equal(wrapped.source, 'aws.s3');
+  assert.deepEqual(wrapped.detail, event.detail);
+  assert.equal(await page.$('[data-testid="cloudtrail-offer"]'), null);
+  await context.close();
+});
+
 test('an invalid pattern shows INVALID with AWS reason and position', async () => {
   const { context, page } = await open();
   await setText(page, 'pattern-input', '{\n  "detail": {"state": [{"prefix": 5}]}\n}');

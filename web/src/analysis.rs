@@ -121,6 +121,8 @@ pub struct Analysis {
     pub via_cloudtrail: bool,
     /// Time the engine took, filled in by the page (milliseconds).
     pub engine_ms: f64,
+    /// Whether the event text is a CloudTrail record or log rather than an EventBridge event.
+    pub cloudtrail_shape: eventpattern::cloudtrail::Shape,
 }
 
 fn problem(side: Side, text: &str, span: Span, message: String, path: String) -> Problem {
@@ -184,6 +186,7 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
         tree,
         via_cloudtrail,
         engine_ms: 0.0,
+        cloudtrail_shape: eventpattern::cloudtrail::shape(event_text),
     };
     let pattern = match parsed {
         Ok(p) => p,

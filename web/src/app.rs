@@ -160,6 +160,14 @@ pub fn App() -> Html {
             state.dispatch(Action::EditPattern(fixed));
         })
     };
+    let on_wrap = {
+        let state = state.clone();
+        let mark = mark_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            mark();
+            state.dispatch(Action::WrapCloudTrail);
+        })
+    };
     let dismiss = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::DismissNotice))
@@ -237,7 +245,21 @@ pub fn App() -> Html {
                         on_format={on_format_pattern} problem={pattern_problem} highlight_line={linked_line} />
                     <Editor id="event-input" testid="event-input" label="Event"
                         value={AttrValue::from(state.event.clone())} on_input={on_event}
-                        on_format={on_format_event} problem={event_problem} />
+                        on_format={on_format_event} problem={event_problem}>
+                        if analysis.cloudtrail_shape != eventpattern::cloudtrail::Shape::Other {
+                            <div class="convert" data-testid="cloudtrail-offer">
+                                <p>
+                                    { if analysis.cloudtrail_shape == eventpattern::cloudtrail::Shape::Log {
+                                        "This is a CloudTrail log file, not an EventBridge event. "
+                                    } else {
+                                        "This is a CloudTrail record, not the event EventBridge delivers. "
+                                    } }
+                                    { "EventBridge wraps each record in its envelope (source aws.<service>, detail-type \"AWS API Call via CloudTrail\", the record under " }<code>{ "detail" }</code>{ ")." }
+                                </p>
+                                <button type="button" class="primary" onclick={on_wrap}>{ "Wrap it in the EventBridge envelope" }</button>
+                            </div>
+                        }
+                    </Editor>
                 </div>
                 <div class="col results">
                     <Explanation analysis={(*analysis).clone()} hovered={(*hovered).clone()} on_hover={on_hover.clone()} {on_apply} />

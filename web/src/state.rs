@@ -31,6 +31,8 @@ pub enum Action {
     FormatEvent,
     /// Pretty-print the pattern.
     FormatPattern,
+    /// Replace a pasted CloudTrail record (or log file) with the EventBridge event carrying it.
+    WrapCloudTrail,
     /// Show a message.
     Notify(String),
     /// Hide the message.
@@ -117,11 +119,27 @@ impl Reducible for State {
                     next.notice = Some(format!("The pattern cannot be formatted: {}", e.message))
                 }
             },
+            Action::WrapCloudTrail => match wrap_cloudtrail(&next.event) {
+                Ok(text) => next.event = text.into(),
+                Err(m) => next.notice = Some(m),
+            },
             Action::Notify(m) => next.notice = Some(m),
             Action::DismissNotice => next.notice = None,
         }
         Rc::new(next)
     }
+}
+
+/// The EventBridge event for a CloudTrail record or the first record of a log, formatted.
+fn wrap_cloudtrail(text: &str) -> Result<String, String> {
+    use eventpattern::cloudtrail::{first_record, shape, wrap, Shape};
+    let record = match shape(text) {
+        Shape::Record => text,
+        Shape::Log => first_record(text).ok_or("The CloudTrail log has no records.")?,
+        Shape::Other => return Err("The event is not a CloudTrail record.".into()),
+    };
+    let event = wrap(record).map_err(|e| format!("The record cannot be wrapped: {}", e.message))?;
+    eventpattern::json::format(&event).map_err(|e| e.message)
 }
 
 #[cfg(test)]
@@ -143,6 +161,23 @@ mod tests {
         assert_eq!(s.template, "lambda-esm");
         let s = apply(s, Action::LoadTemplate("nope".into()));
         assert!(s.notice.unwrap().contains("nope"));
+    }
+
+    #[test]
+    fn wraps_cloudtrail_records_and_logs() {
+        let record = r#"{"eventSource": "s3.amazonaws.com", "eventName": "CreateBucket", "awsRegion": "eu-west-1", "eventType": "AwsApiCall"}"#;
+        let s = apply(State::initial(None, None), Action::EditEvent(record.into()));
+        let s = apply(s, Action::WrapCloudTrail);
+        assert!(s
+            .event
+            .contains("\"detail-type\": \"AWS API Call via CloudTrail\""));
+        assert!(s.event.contains("\"source\": \"aws.s3\""));
+        let log = format!("{{\"Records\": [{record}]}}");
+        let s = apply(s, Action::EditEvent(log));
+        let s = apply(s, Action::WrapCloudTrail);
+        assert!(s.event.contains("\"region\": \"eu-west-1\""));
+        let s = apply(s, Action::WrapCloudTrail);
+        assert!(s.notice.is_some());
     }
 
     #[test]

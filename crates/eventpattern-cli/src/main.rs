@@ -2,7 +2,6 @@
 //! A thin adapter: arguments, files, output and exit codes; every decision
 //! about matching is the `eventpattern` library's.
 
-mod cloudtrail;
 mod input;
 mod output;
 mod splitter;

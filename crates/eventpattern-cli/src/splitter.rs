@@ -2,9 +2,9 @@
 //! array, or CloudTrail log files, so a file of any size runs in memory
 //! proportional to its largest event.
 
-use crate::cloudtrail;
 use crate::input::{display_name, read_text};
 use crate::output::{pattern_error, EXIT_INVALID, EXIT_MATCH, EXIT_NO_MATCH};
+use eventpattern::cloudtrail;
 use eventpattern::{Pattern, PatternSet};
 use std::io::{Read, Write};
 
@@ -311,8 +311,8 @@ pub fn filter(pattern_files: &[String], files: &[String]) -> u8 {
             let event = if item.cloudtrail {
                 match cloudtrail::wrap(&item.text) {
                     Ok(e) => e,
-                    Err(m) => {
-                        eprintln!("error: {}:{}: {m}", display_name(name), item.line);
+                    Err(e) => {
+                        eprintln!("error: {}:{}: {}", display_name(name), item.line, e.message);
                         errors += 1;
                         continue;
                     }

@@ -4,6 +4,7 @@
 use crate::condition::accepts;
 use crate::event::{FlatEvent, Value};
 use crate::explain::FieldOutcome;
+use crate::json::quote;
 use crate::operators::wildcard::Wildcard;
 use crate::pattern::{ConditionKind, Leaf};
 
@@ -122,21 +123,6 @@ pub enum Quirk {
     FoldingOutsideBmp,
 }
 
-fn json_string(s: &str) -> String {
-    let mut out = String::from('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// Levenshtein distance; `limit + 1` stands for anything above `limit`.
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -234,7 +220,7 @@ pub fn hints_for(
         FieldOutcome::ArrayConflict { .. } => hints.push(Hint::ArrayElements),
         FieldOutcome::Matched { condition, value } => {
             match leaf.conditions.get(*condition).map(|c| &c.kind) {
-                Some(ConditionKind::ExactIp(s, _)) if value.text != json_string(s) => {
+                Some(ConditionKind::ExactIp(s, _)) if value.text != quote(s) => {
                     hints.push(Hint::Quirk(Quirk::IpSpelling))
                 }
                 Some(ConditionKind::Number { text, .. }) if &value.text != text => {
@@ -283,7 +269,7 @@ fn value_hint(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) ->
     match (cond, v) {
         (C::Exact(s), Value::Str(x)) if s != x.as_ref() => {
             if x.to_lowercase() == s.to_lowercase() {
-                let suggestion = format!("{{\"equals-ignore-case\": {}}}", json_string(s));
+                let suggestion = format!("{{\"equals-ignore-case\": {}}}", quote(s));
                 return Some(Hint::CaseDiffers {
                     value: x.to_string(),
                     suggestion: fix(suggestion),
@@ -294,7 +280,7 @@ fn value_hint(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) ->
                     if rest.len() >= 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
                         return Some(Hint::ApiVersionSuffix {
                             value: x.to_string(),
-                            suggestion: fix(format!("{{\"prefix\": {}}}", json_string(s))),
+                            suggestion: fix(format!("{{\"prefix\": {}}}", quote(s))),
                         });
                     }
                 }
@@ -303,7 +289,7 @@ fn value_hint(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) ->
                 if let Ok(w) = Wildcard::parse(s) {
                     if w.matches(x) {
                         return Some(Hint::LooksLikeWildcard {
-                            suggestion: fix(format!("{{\"wildcard\": {}}}", json_string(s))),
+                            suggestion: fix(format!("{{\"wildcard\": {}}}", quote(s))),
                         });
                     }
                 }
@@ -337,21 +323,19 @@ fn value_hint(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) ->
             let _ = as_string;
             same.then(|| Hint::TypeDiffers {
                 event_type: "string",
-                value: json_string(x),
-                suggestion: fix(json_string(x)),
+                value: quote(x),
+                suggestion: fix(quote(x)),
             })
         }
         (C::Bool(b), Value::Str(x)) if x.as_ref() == if *b { "true" } else { "false" } => {
             Some(Hint::TypeDiffers {
                 event_type: "string",
-                value: json_string(x),
-                suggestion: fix(json_string(x)),
+                value: quote(x),
+                suggestion: fix(quote(x)),
             })
         }
         (C::Numeric(_), Value::Str(x)) if crate::number::comparable(x.trim()).is_some() => {
-            Some(Hint::NumericOnString {
-                value: json_string(x),
-            })
+            Some(Hint::NumericOnString { value: quote(x) })
         }
         (C::Prefix(p, None), Value::Str(x))
             if x.len() >= p.len()
@@ -362,7 +346,7 @@ fn value_hint(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) ->
                 value: x.to_string(),
                 suggestion: fix(format!(
                     "{{\"prefix\": {{\"equals-ignore-case\": {}}}}}",
-                    json_string(p)
+                    quote(p)
                 )),
             })
         }
@@ -375,7 +359,7 @@ fn value_hint(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) ->
                 value: x.to_string(),
                 suggestion: fix(format!(
                     "{{\"suffix\": {{\"equals-ignore-case\": {}}}}}",
-                    json_string(p)
+                    quote(p)
                 )),
             })
         }

@@ -20,6 +20,7 @@
 //! compiled alternatives → [`Pattern::matches`] (fast) and [`Pattern::explain`] (trace).
 #![deny(missing_docs)]
 
+pub mod cloudtrail;
 pub mod compile;
 pub mod condition;
 pub mod event;

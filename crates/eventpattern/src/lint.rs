@@ -4,6 +4,7 @@
 //! is certain, carries the replacement.
 
 use crate::hints::Suggestion;
+use crate::json::quote;
 use crate::pattern::{ConditionKind, Leaf, LeafId};
 use crate::span::Span;
 use crate::Pattern;
@@ -83,19 +84,6 @@ fn values_at<'p>(p: &'p Pattern, path: &str) -> Vec<&'p str> {
         .collect()
 }
 
-fn quoted(s: &str) -> String {
-    let mut out = String::from('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The notes on a pattern, in pattern order.
 pub fn lint(p: &Pattern) -> Vec<Lint> {
     let sources = values_at(p, "source");
@@ -128,7 +116,7 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
                     note(
                         LintKind::DetailTypeSpelling,
                         format!("EventBridge writes this detail-type as \"{CLOUDTRAIL_DETAIL_TYPE}\"; \"{s}\" never matches."),
-                        Some(quoted(CLOUDTRAIL_DETAIL_TYPE)),
+                        Some(quote(CLOUDTRAIL_DETAIL_TYPE)),
                     );
                 }
                 "source" if s.ends_with(".amazonaws.com") => {
@@ -136,7 +124,7 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
                     note(
                         LintKind::SourceIsEventSource,
                         format!("`source` is \"aws.{service}\" in events from AWS services; \"{s}\" is the CloudTrail record's `detail.eventSource`."),
-                        Some(quoted(&format!("aws.{service}"))),
+                        Some(quote(&format!("aws.{service}"))),
                     );
                 }
                 "detail.eventName" => {
@@ -147,7 +135,7 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
                         note(
                             LintKind::LambdaApiVersion,
                             format!("CloudTrail logs Lambda API names with their version (e.g. {s}20150331), so \"{s}\" never matches; use a prefix."),
-                            Some(format!("{{\"prefix\": {}}}", quoted(s))),
+                            Some(format!("{{\"prefix\": {}}}", quote(s))),
                         );
                     }
                     let read_only = ["Get", "List", "Describe", "Head"].iter().any(|verb| {

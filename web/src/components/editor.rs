@@ -27,6 +27,9 @@ pub struct EditorProps {
     /// A line to mark because its field is pointed at elsewhere.
     #[prop_or_default]
     pub highlight_line: Option<u32>,
+    /// Shown under the editor (e.g. an offer to convert what was pasted).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// See the module documentation.
@@ -173,6 +176,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             </div>
             <p class="editor-help" id={format!("{}-help", props.id)}>{ "Tab indents; press Esc then Tab to move on." }</p>
             { for problem }
+            { props.children.clone() }
         </section>
     }
 }

@@ -13,4 +13,4 @@ mod string;
 pub use error::{JsonError, JsonErrorKind};
 pub use format::format;
 pub use reader::{Reader, Token, TokenKind};
-pub use string::decode_string;
+pub use string::{decode_string, quote};

@@ -49,6 +49,25 @@ pub fn decode_string(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `s` as a JSON string literal (quotes, backslashes and control characters escaped).
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn hex4(chars: &mut std::str::Chars<'_>) -> u32 {
     let mut v = 0;
     for _ in 0..4 {
@@ -67,5 +86,12 @@ mod tests {
         assert_eq!(decode_string(r#""a\"b\\c\/\n""#), "a\"b\\c/\n");
         assert_eq!(decode_string(r#""\u00e9\ud83d\ude00""#), "é😀");
         assert_eq!(decode_string(r#""\ud83dx""#), "\u{FFFD}x");
+    }
+
+    #[test]
+    fn quote_round_trips() {
+        for s in ["plain", "a\"b\\c", "line\nbreak\u{1}", "é😀"] {
+            assert_eq!(decode_string(&quote(s)), s);
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! CloudTrail log records → the EventBridge event that carries them: the
 //! record becomes `detail`, and the envelope is derived from it as EventBridge
-//! does for events "via CloudTrail" (SPEC §1).
+//! does for events "via CloudTrail" (SPEC §1). Users usually have records
+//! (from Event history or a log file), not the events their rules see.
 
-use eventpattern::event::{flatten, Selector, Value};
+use crate::event::{flatten, EventError, Selector, Value};
+use crate::json::{quote, Reader, TokenKind};
 
 const FIELDS: [&str; 7] = [
     "eventID",
@@ -30,10 +32,69 @@ pub fn source(event_source: &str) -> String {
     format!("aws.{service}")
 }
 
-/// Wraps one record (compact JSON text) in the envelope.
-pub fn wrap(record: &str) -> Result<String, String> {
+/// What a pasted text is, as far as CloudTrail is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A CloudTrail record (`eventSource`, `eventName`, no `detail-type`).
+    Record,
+    /// A CloudTrail log file object: `{"Records": [...]}`.
+    Log,
+    /// Anything else (an EventBridge event, or not JSON).
+    Other,
+}
+
+/// Tells records and log files apart from EventBridge events.
+pub fn shape(text: &str) -> Shape {
+    let selector = Selector::new(["eventSource", "eventName", "detail-type"]);
+    let Ok(flat) = flatten(text, Some(&selector)) else {
+        return Shape::Other;
+    };
+    let has = |name: &str| {
+        let id = selector.id(name);
+        flat.leaves.iter().any(|l| Some(l.path_id) == id)
+            || flat.containers.iter().any(|c| c.path == name)
+    };
+    if has("detail-type") {
+        Shape::Other
+    } else if has("eventSource") && has("eventName") {
+        Shape::Record
+    } else if first_record(text).is_some() {
+        Shape::Log
+    } else {
+        Shape::Other
+    }
+}
+
+/// The text of the first record of a `{"Records": [...]}` log, if it has one.
+pub fn first_record(log: &str) -> Option<&str> {
+    let mut r = Reader::new(log, usize::MAX);
+    if r.next_token().ok()?.kind != TokenKind::BeginObject {
+        return None;
+    }
+    loop {
+        let key = r.next_token().ok()?;
+        if key.kind != TokenKind::Key {
+            return None;
+        }
+        let is_records = r.string_content(key) == "Records";
+        let value = r.next_token().ok()?;
+        if is_records && value.kind == TokenKind::BeginArray {
+            let first = r.next_token().ok()?;
+            if first.kind != TokenKind::BeginObject {
+                return None;
+            }
+            let start = first.span.start as usize;
+            r.skip_value(first).ok()?;
+            return log.get(start..r.offset());
+        }
+        r.skip_value(value).ok()?;
+    }
+}
+
+/// Wraps one record (JSON text) in the envelope; the record is copied as written.
+pub fn wrap(record: &str) -> Result<String, EventError> {
     let selector = Selector::new(FIELDS);
-    let flat = flatten(record, Some(&selector)).map_err(|e| e.message)?;
+    let flat = flatten(record, Some(&selector))?;
     let get = |name: &str| -> String {
         let id = selector.id(name);
         flat.leaves
@@ -48,7 +109,7 @@ pub fn wrap(record: &str) -> Result<String, String> {
     let account = Some(get("recipientAccountId"))
         .filter(|a| !a.is_empty())
         .unwrap_or_else(|| get("userIdentity.accountId"));
-    let q = |s: &str| serde_json::to_string(s).expect("strings serialise");
+    let q = quote;
     Ok(format!(
         r#"{{"version":"0","id":{},"detail-type":{},"source":{},"account":{},"time":{},"region":{},"resources":[],"detail":{}}}"#,
         q(&get("eventID")),
@@ -57,7 +118,7 @@ pub fn wrap(record: &str) -> Result<String, String> {
         q(&account),
         q(&get("eventTime")),
         q(&get("awsRegion")),
-        record
+        record.trim()
     ))
 }
 
