@@ -14,6 +14,7 @@ Examples:
   eventpattern test --pattern examples/ec2-state-change.pattern.json --event examples/ec2-stopped.event.json
   eventpattern test --pattern rule.json --event - --json < event.json
   eventpattern validate --pattern rule.json
+  eventpattern example --pattern rule.json > event.json
   eventpattern filter --pattern examples/s3-create-bucket.pattern.json cloudtrail-log.json events.jsonl
 
 Exit codes: 0 match (filter: at least one event matched), 1 no match, 2 invalid pattern or event, or an I/O error.";
@@ -57,6 +58,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print an event that the pattern matches (envelope included), to start a test from.
+    Example {
+        /// Pattern file (`-` for standard input).
+        #[arg(long, short)]
+        pattern: String,
+    },
     /// Print the events that match, as JSON Lines; the count goes to stderr.
     /// Reads JSON Lines, a JSON array of events, or CloudTrail log files
     /// (`{"Records": [...]}`, each record wrapped in the EventBridge envelope).
@@ -79,6 +86,7 @@ fn main() -> ExitCode {
             color,
         } => output::test(&pattern, &event, json, color),
         Command::Validate { pattern, json } => output::validate(&pattern, json),
+        Command::Example { pattern } => output::example(&pattern),
         Command::Filter { pattern, files } => splitter::filter(&pattern, &files),
     };
     ExitCode::from(code)

@@ -205,6 +205,28 @@ pub fn validate(pattern_file: &str, json: bool) -> u8 {
     }
 }
 
+/// `eventpattern example`.
+pub fn example(pattern_file: &str) -> u8 {
+    let text = match read_text(pattern_file) {
+        Ok(t) => t,
+        Err(m) => return io_error(&m, false),
+    };
+    let p = match Pattern::parse(&text) {
+        Ok(p) => p,
+        Err(e) => return pattern_error(pattern_file, &text, &e, false),
+    };
+    match eventpattern::example::example_event(&p) {
+        Some(event) => {
+            print!("{}", eventpattern::json::format(&event).unwrap_or(event));
+            EXIT_MATCH
+        }
+        None => {
+            eprintln!("no example found: no simple value meets every field (the pattern may still match some events)");
+            EXIT_NO_MATCH
+        }
+    }
+}
+
 fn value_json(event_index: &LineIndex<'_>, v: &ValueRef) -> Value {
     let pos = event_index.line_col(v.span.start, Encoding::Chars);
     json!({"path": v.path, "value": v.text, "type": v.type_name, "line": pos.line, "column": pos.column})

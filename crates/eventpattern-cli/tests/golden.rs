@@ -234,3 +234,38 @@ fn validate_notes_likely_mistakes() {
     );
     assert_eq!(v["notes"][0]["column"], 53);
 }
+
+#[test]
+fn example_prints_a_matching_event() {
+    let out = run(
+        &[
+            "example",
+            "-p",
+            "examples/templates/lambda-esm.pattern.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let event = text(&out.stdout);
+    assert!(
+        event.contains("\"eventName\": \"UpdateEventSourceMappingexample\""),
+        "{event}"
+    );
+    std::fs::write(
+        std::env::temp_dir().join("eventpattern-example.json"),
+        &event,
+    )
+    .unwrap();
+    let path = std::env::temp_dir().join("eventpattern-example.json");
+    let out = run(
+        &[
+            "test",
+            "-p",
+            "examples/templates/lambda-esm.pattern.json",
+            "-e",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -24,6 +24,7 @@ pub mod cloudtrail;
 pub mod compile;
 pub mod condition;
 pub mod event;
+pub mod example;
 pub mod explain;
 pub mod hints;
 pub mod json;

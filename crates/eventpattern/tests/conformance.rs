@@ -150,3 +150,27 @@ fn deep_and_large_inputs() {
 fn deep_and_large_inputs_wasm() {
     limits();
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn example_events_exist_for_corpus_patterns() {
+    let (mut valid, mut found) = (0, 0);
+    for line in CORPUS.lines().filter(|l| !l.trim().is_empty()) {
+        let case: Case = serde_json::from_str(line).unwrap();
+        let raw = case.pattern.get();
+        let text = if raw.starts_with('"') {
+            serde_json::from_str::<String>(raw).unwrap()
+        } else {
+            raw.to_string()
+        };
+        if let Ok(p) = Pattern::parse(&text) {
+            valid += 1;
+            if let Some(ev) = eventpattern::example::example_event(&p) {
+                assert!(p.matches(&ev).unwrap(), "{text}\n{ev}");
+                found += 1;
+            }
+        }
+    }
+    eprintln!("example events: {found} of {valid} valid corpus patterns");
+    assert!(found * 100 >= valid * 95, "only {found} of {valid}");
+}

@@ -108,6 +108,15 @@ impl Cidr {
         })
     }
 
+    /// The first address of the range, written the usual way.
+    pub fn first_address(&self) -> String {
+        if self.v6 {
+            std::net::Ipv6Addr::from(self.low).to_string()
+        } else {
+            std::net::Ipv4Addr::from(self.low as u32).to_string()
+        }
+    }
+
     /// Whether `value` is an address of this family inside the range.
     pub fn contains(&self, value: &str) -> bool {
         parse_addr(value)

@@ -63,6 +63,11 @@ impl Wildcard {
         Ok(Wildcard { pieces })
     }
 
+    /// A string the pattern matches: each `*` stands for `fill`.
+    pub fn example(&self, fill: &str) -> String {
+        self.pieces.join(fill)
+    }
+
     /// Number of unescaped stars.
     pub fn stars(&self) -> usize {
         self.pieces.len() - 1

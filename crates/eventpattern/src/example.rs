@@ -1,0 +1,254 @@
+//! An event that matches a pattern: for each field, a value its first usable
+//! condition accepts, nested by the pattern's keys, inside the usual envelope.
+//! Every result is checked with the matcher; when no candidate works (e.g.
+//! `equals-ignore-case` on an emoji, which AWS's engine never matches) the
+//! answer is `None`.
+
+use crate::condition::accepts;
+use crate::event::Value;
+use crate::json::quote;
+use crate::pattern::{AnythingBut, Condition, ConditionKind, Leaf, Range};
+use crate::Pattern;
+use std::borrow::Cow;
+
+/// The envelope fields added when the pattern does not name them.
+const ENVELOPE: &[(&str, &str)] = &[
+    ("version", "\"0\""),
+    ("id", "\"6a7e8feb-b491-4cf7-a9f1-bf3703467718\""),
+    ("detail-type", "\"Example Event\""),
+    ("source", "\"example.source\""),
+    ("account", "\"123456789012\""),
+    ("time", "\"2026-01-01T00:00:00Z\""),
+    ("region", "\"us-east-1\""),
+    ("resources", "[]"),
+    ("detail", "{}"),
+];
+
+enum Node {
+    Value(String),
+    Object(Vec<(String, Node)>),
+}
+
+impl Node {
+    fn insert(&mut self, path: &[String], value: String) -> Option<()> {
+        let Node::Object(members) = self else {
+            return None;
+        };
+        let (first, rest) = path.split_first()?;
+        let at = members.iter().position(|(k, _)| k == first);
+        if rest.is_empty() {
+            if at.is_some() {
+                return None;
+            }
+            members.push((first.clone(), Node::Value(value)));
+            return Some(());
+        }
+        let i = match at {
+            Some(i) => i,
+            None => {
+                members.push((first.clone(), Node::Object(Vec::new())));
+                members.len() - 1
+            }
+        };
+        members[i].1.insert(rest, value)
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Node::Value(v) => out.push_str(v),
+            Node::Object(members) => {
+                out.push('{');
+                for (i, (k, v)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&quote(k));
+                    out.push(':');
+                    v.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn number_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x:e}")
+    }
+}
+
+fn in_range_example(r: &Range) -> f64 {
+    match (&r.lower, &r.upper) {
+        (Some(l), Some(u)) if l.value == u.value => l.value,
+        (Some(l), Some(u)) => l.value + (u.value - l.value) / 2.0,
+        (Some(l), None) => {
+            if l.inclusive {
+                l.value
+            } else {
+                l.value + l.value.abs().max(1.0)
+            }
+        }
+        (None, Some(u)) => {
+            if u.inclusive {
+                u.value
+            } else {
+                u.value - u.value.abs().max(1.0)
+            }
+        }
+        (None, None) => 0.0,
+    }
+}
+
+/// Candidate JSON values for one condition, best first.
+fn candidates(c: &ConditionKind) -> Vec<String> {
+    use ConditionKind as C;
+    match c {
+        C::Exact(s) | C::ExactIp(s, _) | C::Exactly(s) | C::EqualsIgnoreCase(s, _) => {
+            vec![quote(s)]
+        }
+        C::Number { text, .. } => vec![text.clone()],
+        C::Bool(b) => vec![b.to_string()],
+        C::Null => vec!["null".into()],
+        C::Prefix(p, None) => vec![quote(&format!("{p}example"))],
+        C::Prefix(p, Some(_)) | C::Suffix(p, Some(_)) => vec![quote(p)],
+        C::Suffix(p, None) => vec![quote(&format!("example{p}"))],
+        C::Wildcard(_, w) => vec![quote(&w.example("x")), quote(&w.example(""))],
+        C::Numeric(r) => vec![number_text(in_range_example(r))],
+        C::Exists(true) => vec!["\"example\"".into()],
+        C::Exists(false) => Vec::new(),
+        C::Cidr(_, c) => vec![quote(&c.first_address())],
+        C::AnythingBut(AnythingBut::Numbers(list)) => {
+            (0..=list.len() as i64 + 1).map(|n| n.to_string()).collect()
+        }
+        C::AnythingBut(_) => ["example", "other-value", "zz-unused"]
+            .iter()
+            .map(|s| quote(s))
+            .collect(),
+    }
+}
+
+fn value_of(json: &str) -> Value<'_> {
+    match json.as_bytes().first() {
+        Some(b'"') => Value::Str(Cow::Owned(crate::json::decode_string(json).into_owned())),
+        Some(b't') => Value::Bool(true),
+        Some(b'f') => Value::Bool(false),
+        Some(b'n') => Value::Null,
+        _ => Value::Num {
+            text: json,
+            value: crate::number::comparable(json),
+        },
+    }
+}
+
+/// A value for a field, or `None` when the field should be left out.
+fn field_value(conditions: &[Condition]) -> Option<Option<String>> {
+    for c in conditions {
+        if matches!(c.kind, ConditionKind::Exists(false)) {
+            return Some(None);
+        }
+        for v in candidates(&c.kind) {
+            if accepts(&c.kind, &value_of(&v)) {
+                return Some(Some(v));
+            }
+        }
+    }
+    None
+}
+
+/// An event (compact JSON) that the pattern matches, if one can be built.
+pub fn example_event(p: &Pattern) -> Option<String> {
+    let leaves = &p.tree().leaves;
+    'rules: for rule in p.rules() {
+        let mut order = rule.leaves.clone();
+        order.sort_unstable();
+        let mut root = Node::Object(Vec::new());
+        for &id in &order {
+            let leaf: &Leaf = &leaves[id];
+            match field_value(&leaf.conditions) {
+                Some(Some(v)) => {
+                    if root.insert(&leaf.path, v).is_none() {
+                        continue 'rules;
+                    }
+                }
+                Some(None) => {}
+                None => continue 'rules,
+            }
+        }
+        let named = |key: &str| {
+            leaves.iter().any(|l| {
+                l.path.first().is_some_and(|k| k == key) || l.joined.starts_with(&format!("{key}."))
+            })
+        };
+        let mut full = Node::Object(Vec::new());
+        let Node::Object(mine) = root else { continue };
+        let Node::Object(members) = &mut full else {
+            continue;
+        };
+        for (key, default) in ENVELOPE {
+            if !mine.iter().any(|(k, _)| k == key) && !named(key) {
+                members.push((key.to_string(), Node::Value(default.to_string())));
+            }
+        }
+        // The pattern's own fields, placed where the envelope order puts them.
+        for (k, v) in mine {
+            match members.iter().position(|(m, _)| m == &k) {
+                Some(i) => members[i].1 = v,
+                None => {
+                    let slot = ENVELOPE.iter().position(|(e, _)| *e == k);
+                    let at = slot
+                        .map(|s| {
+                            members
+                                .iter()
+                                .filter(|(m, _)| ENVELOPE[..s].iter().any(|(e, _)| e == m))
+                                .count()
+                        })
+                        .unwrap_or(members.len());
+                    members.insert(at, (k, v));
+                }
+            }
+        }
+        let mut out = String::new();
+        full.write(&mut out);
+        if p.matches(&out).unwrap_or(false) {
+            return Some(out);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(pattern: &str) -> Option<String> {
+        example_event(&Pattern::parse(pattern).unwrap())
+    }
+
+    #[test]
+    fn builds_matching_events() {
+        for pattern in [
+            r#"{"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"], "detail": {"state": ["stopped", "terminated"]}}"#,
+            r#"{"detail": {"eventName": [{"prefix": "UpdateEventSourceMapping"}], "errorCode": [{"exists": false}]}}"#,
+            r#"{"detail": {"n": [{"numeric": [">", 0, "<=", 5]}], "ip": [{"cidr": "10.0.0.0/24"}], "w": [{"wildcard": "a*b*c"}]}}"#,
+            r#"{"detail": {"a": [{"anything-but": ["example", "other-value"]}], "b": [{"anything-but": [0, 1]}], "c": [{"suffix": {"equals-ignore-case": ".PNG"}}]}}"#,
+            r#"{"$or": [{"a": [{"numeric": ["<", -5]}]}, {"b": [null]}], "c.d": [true]}"#,
+        ] {
+            let ev = example(pattern).unwrap_or_else(|| panic!("no example for {pattern}"));
+            assert!(
+                Pattern::parse(pattern).unwrap().matches(&ev).unwrap(),
+                "{ev}"
+            );
+            assert!(ev.starts_with("{\"version\":\"0\""), "{ev}");
+        }
+    }
+
+    #[test]
+    fn dotted_keys_and_unmatchable_values() {
+        let ev = example(r#"{"a": ["x"], "a.b": ["y"]}"#).unwrap();
+        assert!(ev.ends_with(r#""a":"x","a.b":"y"}"#), "{ev}");
+        assert_eq!(example(r#"{"a": [{"equals-ignore-case": "😀"}]}"#), None);
+    }
+}
