@@ -122,36 +122,96 @@ pub(crate) fn consistent(fields: &[FieldOptions], flat: &FlatEvent<'_>) -> bool 
             }
         })
         .collect();
+    let mut options = options;
+    // An absence can hold only if, for each value at its path, some candidate
+    // of another field lies in a different element of that value's array.
+    for f in 0..options.len() {
+        let Some(values) = options[f].absent.as_ref() else {
+            continue;
+        };
+        let hopeless = values.iter().any(|&w| {
+            let tw = flat.trail(&flat.leaves[w as usize]);
+            options.iter().enumerate().all(|(g, other)| {
+                g == f
+                    || other
+                        .positive
+                        .iter()
+                        .all(|&p| trails_compatible(flat.trail(&flat.leaves[p as usize]), tw))
+            })
+        });
+        if hopeless {
+            options[f].absent = None;
+            if options[f].positive.is_empty() {
+                return false;
+            }
+        }
+    }
     let mut picks = Vec::with_capacity(options.len());
     search(&options, flat, &mut picks)
 }
 
-fn search(fields: &[FieldOptions], flat: &FlatEvent<'_>, picks: &mut Vec<Option<u32>>) -> bool {
-    let Some(field) = fields.get(picks.len()) else {
-        return absences_hold(fields, flat, picks);
-    };
-    for &i in &field.positive {
-        let t = flat.trail(&flat.leaves[i as usize]);
-        if picks
+/// Search steps after which the answer is "no match". Only adversarial
+/// patterns and events get near it (the forward check below keeps ordinary
+/// searches linear); it keeps the page and the CLI from hanging.
+const MAX_SEARCH_STEPS: usize = 200_000;
+
+struct Search<'a, 'e> {
+    fields: &'a [FieldOptions],
+    flat: &'a FlatEvent<'e>,
+    steps: usize,
+}
+
+impl Search<'_, '_> {
+    fn fits(&self, picks: &[Option<u32>], i: u32) -> bool {
+        let t = self.flat.trail(&self.flat.leaves[i as usize]);
+        picks
             .iter()
             .flatten()
-            .all(|&p| trails_compatible(flat.trail(&flat.leaves[p as usize]), t))
-        {
-            picks.push(Some(i));
-            if search(fields, flat, picks) {
+            .all(|&p| trails_compatible(self.flat.trail(&self.flat.leaves[p as usize]), t))
+    }
+
+    /// Forward check: every later field still has an option next to the picks.
+    fn later_fields_possible(&self, picks: &[Option<u32>]) -> bool {
+        self.fields[picks.len()..]
+            .iter()
+            .all(|f| f.absent.is_some() || f.positive.iter().any(|&i| self.fits(picks, i)))
+    }
+
+    fn run(&mut self, picks: &mut Vec<Option<u32>>) -> bool {
+        self.steps += 1;
+        if self.steps > MAX_SEARCH_STEPS {
+            return false;
+        }
+        let Some(field) = self.fields.get(picks.len()) else {
+            return absences_hold(self.fields, self.flat, picks);
+        };
+        for &i in &field.positive {
+            if self.fits(picks, i) {
+                picks.push(Some(i));
+                if self.later_fields_possible(picks) && self.run(picks) {
+                    return true;
+                }
+                picks.pop();
+            }
+        }
+        if field.absent.is_some() {
+            picks.push(None);
+            if self.run(picks) {
                 return true;
             }
             picks.pop();
         }
+        false
     }
-    if field.absent.is_some() {
-        picks.push(None);
-        if search(fields, flat, picks) {
-            return true;
-        }
-        picks.pop();
+}
+
+fn search(fields: &[FieldOptions], flat: &FlatEvent<'_>, picks: &mut Vec<Option<u32>>) -> bool {
+    Search {
+        fields,
+        flat,
+        steps: 0,
     }
-    false
+    .run(picks)
 }
 
 /// Every field that took its absence option has no value that fits in the

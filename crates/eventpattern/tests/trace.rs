@@ -163,3 +163,35 @@ fn hints_for_near_misses() {
         vec!["LooksLikeWildcard"]
     );
 }
+
+/// Events and patterns built to make a naive consistency search explode.
+#[test]
+fn adversarial_array_searches_finish() {
+    let elements = |n: usize, body: &str| vec![body.to_string(); n].join(",");
+    // A late field that no element shared with an early field can satisfy.
+    let mut event = format!(
+        "{{\"a\": [{}, {{\"y\": \"yes\"}}]",
+        elements(50, r#"{"x": "1", "y": "no"}"#)
+    );
+    let mut pattern = String::from(r#"{"a": {"x": ["1"]}"#);
+    for b in 0..8 {
+        event.push_str(&format!(", \"b{b}\": [{}]", elements(50, r#"{"v": "1"}"#)));
+        pattern.push_str(&format!(", \"b{b}\": {{\"v\": [\"1\"]}}"));
+    }
+    event.push('}');
+    pattern.push_str(r#", "a": {"y": ["yes"]}}"#);
+    let (_, t) = trace(&pattern, &event);
+    assert!(!t.matched);
+
+    // An absence that no combination of picks can honour.
+    let mut event = String::from(r#"{"c": [{"gone": 1}, {"other": 2}]"#);
+    let mut pattern = String::from(r#"{"c": {"gone": [{"exists": false}]}"#);
+    for b in 0..8 {
+        event.push_str(&format!(", \"b{b}\": [{}]", elements(50, r#"{"v": "1"}"#)));
+        pattern.push_str(&format!(", \"b{b}\": {{\"v\": [\"1\"]}}"));
+    }
+    event.push('}');
+    pattern.push('}');
+    let (_, t) = trace(&pattern, &event);
+    assert!(!t.matched);
+}
