@@ -11,13 +11,15 @@ use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
-  eventpattern test --pattern examples/ec2-state-change.pattern.json --event examples/ec2-stopped.event.json
+  eventpattern test -p examples/templates/ec2-state-change.pattern.json -e examples/ec2-running.event.json
   eventpattern test --pattern rule.json --event - --json < event.json
   eventpattern validate --pattern rule.json
   eventpattern example --pattern rule.json > event.json
-  eventpattern filter --pattern examples/s3-create-bucket.pattern.json cloudtrail-log.json events.jsonl
+  eventpattern filter -p examples/templates/s3-create-bucket.pattern.json examples/cloudtrail-log.json
+  eventpattern filter -p rule-a.json -p rule-b.json < events.jsonl
 
-Exit codes: 0 match (filter: at least one event matched), 1 no match, 2 invalid pattern or event, or an I/O error.";
+Exit codes: 0 match (filter: at least one event matched; example: an event was found), 1 no match,
+2 invalid pattern or event, or an I/O error.";
 
 #[derive(Parser)]
 #[command(
