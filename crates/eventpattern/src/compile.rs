@@ -105,19 +105,22 @@ fn expand(obj: &ObjectNode, leaves: &[Leaf]) -> Result<Vec<Rule>, PatternError> 
 }
 
 /// AWS refuses wildcards whose automaton would be too non-deterministic
-/// ("Rule is too complex"). Its metric is unpublished; ours is the largest
-/// estimate of any one wildcard on a field (a sum would refuse ordinary lists
-/// of ARN wildcards that AWS accepts).
+/// ("Rule is too complex"). The metric is event-ruler's (see
+/// `Wildcard::complexity`); AWS's threshold is not published: values up to 9
+/// are known accepted and 11 rejected, so above 10 is refused. A field's
+/// wildcards share one automaton at AWS; we take the largest single one, which
+/// never refuses what AWS accepts (a sum would refuse ordinary ARN lists).
 fn check_complexity(p: &ParsedPattern) -> Result<(), PatternError> {
     for leaf in &p.leaves {
         let mut total = 0usize;
         for c in &leaf.conditions {
             let n = match &c.kind {
-                ConditionKind::Wildcard(_, w) => w.complexity(),
+                ConditionKind::Wildcard(_, w) => w.complexity(MAX_COMPLEXITY),
                 ConditionKind::AnythingBut(AnythingBut::Wildcards(ws)) => ws
                     .iter()
-                    .map(|(_, w)| w.complexity())
-                    .fold(0, usize::saturating_add),
+                    .map(|(_, w)| w.complexity(MAX_COMPLEXITY))
+                    .max()
+                    .unwrap_or(0),
                 _ => 0,
             };
             total = total.max(n);

@@ -96,67 +96,68 @@ impl Wildcard {
         true
     }
 
-    /// An estimate of the automaton complexity AWS limits: the largest number
-    /// of pattern positions one input can be at simultaneously. AWS does not
-    /// publish its metric; this one rejects `*:*:*:*:*:event-bus/*` and
-    /// accepts the patterns AWS is known to accept (SPEC §5.9).
-    pub fn complexity(&self) -> usize {
-        #[derive(Clone, Copy, PartialEq)]
-        enum T {
-            Star,
-            Byte(u8),
-        }
-        let mut toks = Vec::new();
+    /// The automaton complexity AWS limits, computed the way event-ruler's
+    /// `MachineComplexityEvaluator` does for one pattern: the pattern's bytes
+    /// are states, each `*` a self-loop on the state before the next byte; for
+    /// every set of states an input can reach, count the transitions the next
+    /// byte takes plus the self-loops of their targets not already taken; the
+    /// complexity is the largest count. This reproduces the values AWS is
+    /// known to accept (7 for `/Users/*/dir/dir/dir/dir/dir/doc.txt`) and
+    /// reject (11 for `*:*:*:*:*:event-bus/*`). Stops counting above `cap`.
+    pub fn complexity(&self, cap: usize) -> usize {
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut loops: Vec<bool> = vec![false];
         for (i, piece) in self.pieces.iter().enumerate() {
             if i > 0 {
-                toks.push(T::Star);
+                *loops.last_mut().expect("one state per byte") = true;
             }
-            toks.extend(piece.bytes().map(T::Byte));
+            for &b in piece.as_bytes() {
+                bytes.push(b);
+                loops.push(false);
+            }
         }
-        let closure = |set: &mut Vec<usize>| {
-            let mut i = 0;
-            while i < set.len() {
-                let p = set[i];
-                if toks.get(p) == Some(&T::Star) && !set.contains(&(p + 1)) {
-                    set.push(p + 1);
-                }
-                i += 1;
-            }
-            set.sort_unstable();
-        };
-        let mut alphabet: Vec<u8> = toks
-            .iter()
-            .filter_map(|t| match t {
-                T::Byte(b) => Some(*b),
-                T::Star => None,
-            })
-            .collect();
+        let mut alphabet = bytes.clone();
         alphabet.sort_unstable();
         alphabet.dedup();
-        alphabet.push(0);
-        let mut start = vec![0];
-        closure(&mut start);
-        let mut seen = vec![start.clone()];
-        let mut queue = vec![start];
+        // A byte the pattern does not contain: only self-loops take it.
+        alphabet.push((0..=255u8).find(|b| !bytes.contains(b)).unwrap_or(0));
+        let mut seen: Vec<Vec<usize>> = vec![vec![0]];
+        let mut queue: Vec<Vec<usize>> = vec![vec![0]];
         let mut best = 0;
-        while let Some(set) = queue.pop() {
-            best = best.max(set.len());
-            if seen.len() > 5000 {
-                return usize::MAX;
-            }
-            for &c in &alphabet {
-                let mut next = Vec::new();
-                for &p in &set {
-                    match toks.get(p) {
-                        Some(T::Star) => next.push(p),
-                        Some(T::Byte(b)) if *b == c => next.push(p + 1),
-                        _ => {}
+        while let Some(states) = queue.pop() {
+            for &b in &alphabet {
+                // Taken transitions: (from, to, is self-loop).
+                let mut taken: Vec<(usize, usize, bool)> = Vec::new();
+                for &s in &states {
+                    if loops[s] {
+                        taken.push((s, s, true));
+                    }
+                    if bytes.get(s) == Some(&b) {
+                        taken.push((s, s + 1, false));
                     }
                 }
+                if taken.is_empty() {
+                    continue;
+                }
+                taken.sort_unstable();
+                taken.dedup();
+                let loops_taken = |t: usize| taken.iter().any(|&(f, to, l)| l && f == t && to == t);
+                let size = taken.len()
+                    + taken
+                        .iter()
+                        .filter(|&&(_, t, _)| loops[t] && !loops_taken(t))
+                        .count();
+                best = best.max(size);
+                if best > cap {
+                    return best;
+                }
+                let mut next: Vec<usize> = taken.iter().map(|&(_, t, _)| t).collect();
+                next.sort_unstable();
                 next.dedup();
-                closure(&mut next);
-                next.dedup();
-                if !next.is_empty() && !seen.contains(&next) {
+                if !seen.contains(&next) {
+                    if seen.len() >= 4096 {
+                        return cap + 1;
+                    }
                     seen.push(next.clone());
                     queue.push(next);
                 }
@@ -224,9 +225,11 @@ mod tests {
     }
 
     #[test]
-    fn complexity_threshold_matches_known_aws_answers() {
-        assert!(w("*:*:*:*:*:event-bus/*").complexity() > MAX_COMPLEXITY);
-        assert!(w("/Users/*/dir/dir/dir/dir/dir/doc.txt").complexity() <= MAX_COMPLEXITY);
-        assert!(w("arn:aws:cloudformation:*:*:stack/foo/*").complexity() <= MAX_COMPLEXITY);
+    fn complexity_matches_known_aws_values() {
+        assert_eq!(w("*:*:*:*:*:event-bus/*").complexity(100), 11);
+        assert_eq!(w("/Users/*/dir/dir/dir/dir/dir/doc.txt").complexity(100), 7);
+        assert!(w("arn:aws:cloudformation:*:*:stack/foo/*").complexity(100) <= MAX_COMPLEXITY);
+        assert_eq!(w("abc").complexity(100), 1);
+        assert!(w(&"*a".repeat(40)).complexity(MAX_COMPLEXITY) > MAX_COMPLEXITY);
     }
 }
