@@ -6,7 +6,7 @@
 //! The fast path reads only what the pattern names: subtrees no pattern path
 //! goes into are skipped without being decoded.
 
-use crate::json::{decode_string, JsonError, Reader, TokenKind};
+use crate::json::{JsonError, Reader, TokenKind};
 use crate::number::comparable;
 use crate::span::{Encoding, LineCol, LineIndex, Span};
 use std::borrow::Cow;
@@ -323,7 +323,8 @@ pub fn flatten<'a>(
                         TokenKind::BeginArray => {
                             s.inner.contains(path.as_str()) || s.leaves.contains_key(path.as_str())
                         }
-                        _ => s.leaves.contains_key(path.as_str()),
+                        // A value: `push_leaf` keeps it only at a selected path.
+                        _ => true,
                     },
                 };
                 if !wanted {
@@ -387,12 +388,16 @@ fn push_leaf<'a>(
     selector: Option<&Selector>,
     trail: &[(u32, u32)],
 ) {
-    if selector.is_some_and(|s| s.id(path).is_none()) {
-        return;
-    }
+    let (path_id, path) = match selector {
+        Some(s) => match s.id(path) {
+            Some(id) => (id, String::new()),
+            None => return,
+        },
+        None => (u32::MAX, path.to_string()),
+    };
     let raw = r.slice(t.span);
     let value = match t.kind {
-        TokenKind::String => Value::Str(decode_string(raw)),
+        TokenKind::String => Value::Str(r.string_content(t)),
         TokenKind::Number => Value::Num {
             text: raw,
             value: comparable(raw),
@@ -403,13 +408,6 @@ fn push_leaf<'a>(
     };
     let start = out.trails.len() as u32;
     out.trails.extend_from_slice(trail);
-    let (path_id, path) = match selector {
-        Some(s) => match s.id(path) {
-            Some(id) => (id, String::new()),
-            None => return,
-        },
-        None => (u32::MAX, path.to_string()),
-    };
     out.leaves.push(EventLeaf {
         path_id,
         path,
