@@ -183,21 +183,6 @@ fn length_bit(n: usize) -> u64 {
     1 << n.min(63)
 }
 
-/// Every path in the event that holds a value, an object or an empty array,
-/// sorted and without repeats (for "did you mean" suggestions).
-pub fn all_paths(text: &str) -> Result<Vec<String>, EventError> {
-    let flat = flatten(text, None)?;
-    let mut paths: Vec<String> = flat
-        .leaves
-        .into_iter()
-        .map(|l| l.path)
-        .chain(flat.containers.into_iter().map(|c| c.path))
-        .collect();
-    paths.sort_unstable();
-    paths.dedup();
-    Ok(paths)
-}
-
 /// Why an event could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventError {

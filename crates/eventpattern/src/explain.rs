@@ -162,7 +162,7 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
         )
     });
     let facts = if needs_facts {
-        event_facts(event)?
+        EventFacts::read(event)?
     } else {
         EventFacts::default()
     };
@@ -187,17 +187,6 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
         fields,
         inactive,
     })
-}
-
-fn event_facts(event: &str) -> Result<EventFacts, EventError> {
-    let paths = crate::event::all_paths(event)?;
-    let selector = crate::event::Selector::new(["detail-type"]);
-    let flat = flatten(event, Some(&selector))?;
-    let detail_type = flat.leaves.iter().find_map(|l| match &l.value {
-        crate::Value::Str(s) => Some(s.to_string()),
-        _ => None,
-    });
-    Ok(EventFacts { paths, detail_type })
 }
 
 fn trace_rule(

@@ -106,10 +106,31 @@ const CLOUDTRAIL_FIELDS: &[&str] = &[
 /// What the hints need to know about the whole event.
 #[derive(Debug, Clone, Default)]
 pub struct EventFacts {
-    /// Every path in the event (read only when some field is missing).
+    /// Every path in the event that holds a value, an object or an empty
+    /// array, sorted, without repeats.
     pub paths: Vec<String>,
     /// The event's `detail-type`, when it is a string.
     pub detail_type: Option<String>,
+}
+
+impl EventFacts {
+    /// Reads the whole event once (only done when a hint needs it).
+    pub fn read(event: &str) -> Result<EventFacts, crate::EventError> {
+        let flat = crate::event::flatten(event, None)?;
+        let detail_type = flat.leaves.iter().find_map(|l| match &l.value {
+            Value::Str(s) if l.path == "detail-type" => Some(s.to_string()),
+            _ => None,
+        });
+        let mut paths: Vec<String> = flat
+            .leaves
+            .into_iter()
+            .map(|l| l.path)
+            .chain(flat.containers.into_iter().map(|c| c.path))
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        Ok(EventFacts { paths, detail_type })
+    }
 }
 
 /// Behaviours of AWS's engine that surprise people; the playground follows them.
@@ -155,7 +176,6 @@ pub fn hints_for(
     facts: &EventFacts,
 ) -> Vec<Hint> {
     let mut hints = Vec::new();
-    let all_paths: Vec<&str> = facts.paths.iter().map(String::as_str).collect();
     match outcome {
         FieldOutcome::Missing => {
             let record_field = leaf.path.len() >= 2
@@ -170,9 +190,11 @@ pub fn hints_for(
                     detail_type: dt.clone(),
                 });
             }
-            let mut near: Vec<(usize, &str)> = all_paths
+            let mut near: Vec<(usize, &str)> = facts
+                .paths
                 .iter()
-                .filter_map(|&p| {
+                .map(String::as_str)
+                .filter_map(|p| {
                     let d = if p.eq_ignore_ascii_case(&leaf.joined) {
                         0
                     } else if p.ends_with(&format!(".{}", leaf.joined)) {
@@ -209,7 +231,8 @@ pub fn hints_for(
             is_object: true, ..
         } => {
             let prefix = format!("{}.", leaf.joined);
-            let children: Vec<String> = all_paths
+            let children: Vec<String> = facts
+                .paths
                 .iter()
                 .filter(|p| p.starts_with(&prefix))
                 .take(3)
