@@ -10,6 +10,7 @@ use crate::dom;
 use crate::share;
 use crate::state::{Action, State};
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,6 +24,20 @@ pub const DEBOUNCE_MS: u32 = 80;
 struct Inputs {
     pattern: Rc<str>,
     event: Rc<str>,
+}
+
+/// A callback that notes when the user acted (for the input-to-verdict
+/// figure) and dispatches the action `make` builds from its argument.
+fn timed<T: 'static>(
+    state: &UseReducerHandle<State>,
+    input_at: &Rc<RefCell<Option<f64>>>,
+    make: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let (state, input_at) = (state.clone(), input_at.clone());
+    Callback::from(move |arg: T| {
+        *input_at.borrow_mut() = Some(dom::now_ms());
+        state.dispatch(make(arg));
+    })
 }
 
 /// See the module documentation.
@@ -93,44 +108,18 @@ pub fn App() -> Html {
         });
     }
 
-    let mark_input = {
-        let input_at = input_at.clone();
-        move || {
-            *input_at.borrow_mut() = Some(dom::now_ms());
-        }
-    };
-    let on_event = {
-        let state = state.clone();
-        let mark = mark_input.clone();
-        Callback::from(move |t: String| {
-            mark();
-            state.dispatch(Action::EditEvent(t));
-        })
-    };
-    let on_pattern = {
-        let state = state.clone();
-        let mark = mark_input.clone();
-        Callback::from(move |t: String| {
-            mark();
-            state.dispatch(Action::EditPattern(t));
-        })
-    };
-    let on_format_event = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::FormatEvent))
-    };
-    let on_format_pattern = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::FormatPattern))
-    };
-    let on_pick = {
-        let state = state.clone();
-        let mark = mark_input.clone();
-        Callback::from(move |id: String| {
-            mark();
-            state.dispatch(Action::LoadTemplate(id));
-        })
-    };
+    let on_event = timed(&state, &input_at, Action::EditEvent);
+    let on_pattern = timed(&state, &input_at, Action::EditPattern);
+    let on_format_event = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: ()| Action::FormatEvent);
+    let on_format_pattern = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: ()| Action::FormatPattern);
+    let on_pick = timed(&state, &input_at, Action::LoadTemplate);
+    let on_wrap = timed(&state, &input_at, |_: MouseEvent| Action::WrapCloudTrail);
     // Stable across renders, so the result panels re-render only when their data changes.
     let on_hover = {
         let hovered = hovered.setter();
@@ -152,26 +141,10 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_apply = {
-        let state = state.clone();
-        let mark = mark_input.clone();
-        Callback::from(move |fixed: String| {
-            mark();
-            state.dispatch(Action::EditPattern(fixed));
-        })
-    };
-    let on_wrap = {
-        let state = state.clone();
-        let mark = mark_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            mark();
-            state.dispatch(Action::WrapCloudTrail);
-        })
-    };
-    let dismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::DismissNotice))
-    };
+    let dismiss = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| Action::DismissNotice);
 
     let problem_for = |side: Side| analysis.problem.clone().filter(|p| p.side == side);
     let pattern_problem = problem_for(Side::Pattern);
@@ -241,7 +214,7 @@ pub fn App() -> Html {
                 <div class="col editors">
                     <TemplatePanel selected={AttrValue::from(state.template.clone())} on_pick={on_pick} />
                     <Editor id="pattern-input" testid="pattern-input" label="Event pattern"
-                        value={AttrValue::from(state.pattern.clone())} on_input={on_pattern}
+                        value={AttrValue::from(state.pattern.clone())} on_input={on_pattern.clone()}
                         on_format={on_format_pattern} problem={pattern_problem} highlight_line={linked_line} />
                     <Editor id="event-input" testid="event-input" label="Event"
                         value={AttrValue::from(state.event.clone())} on_input={on_event}
@@ -262,7 +235,7 @@ pub fn App() -> Html {
                     </Editor>
                 </div>
                 <div class="col results">
-                    <Explanation analysis={(*analysis).clone()} hovered={(*hovered).clone()} on_hover={on_hover.clone()} {on_apply} />
+                    <Explanation analysis={(*analysis).clone()} hovered={(*hovered).clone()} on_hover={on_hover.clone()} on_apply={on_pattern} />
                     <EventView analysis={(*analysis).clone()} hovered={(*hovered).clone()} on_hover={on_hover} />
                 </div>
             </main>
