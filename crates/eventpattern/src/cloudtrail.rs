@@ -5,6 +5,7 @@
 
 use crate::event::{flatten, EventError, Selector, Value};
 use crate::json::{quote, Reader, TokenKind};
+use std::sync::OnceLock;
 
 const FIELDS: [&str; 7] = [
     "eventID",
@@ -93,8 +94,10 @@ pub fn first_record(log: &str) -> Option<&str> {
 
 /// Wraps one record (JSON text) in the envelope; the record is copied as written.
 pub fn wrap(record: &str) -> Result<String, EventError> {
-    let selector = Selector::new(FIELDS);
-    let flat = flatten(record, Some(&selector))?;
+    // Built once: `filter` wraps every record of a log with it.
+    static SELECTOR: OnceLock<Selector> = OnceLock::new();
+    let selector = SELECTOR.get_or_init(|| Selector::new(FIELDS));
+    let flat = flatten(record, Some(selector))?;
     let get = |name: &str| -> String {
         let id = selector.id(name);
         flat.leaves
