@@ -166,11 +166,9 @@ impl std::ops::Deref for SharedAnalysis {
 /// Runs the engine on the two texts.
 pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
     let parsed = Pattern::parse(pattern_text);
-    let mut wanted: Vec<String> = Vec::new();
-    if let Ok(p) = &parsed {
-        wanted = p.tree().leaves.iter().map(|l| l.joined.clone()).collect();
-    }
-    let tree = build_tree(event_text, &wanted).ok();
+    let no_paths = eventpattern::event::Selector::default();
+    let wanted = parsed.as_ref().map_or(&no_paths, Pattern::selector);
+    let tree = build_tree(event_text, wanted).ok();
     let via_cloudtrail = tree.as_ref().is_some_and(|t| {
         t.detail_type()
             .is_some_and(|d| d.ends_with("via CloudTrail"))

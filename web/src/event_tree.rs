@@ -2,6 +2,7 @@
 //! [`ROW_BUDGET`] rows and [`MAX_DEPTH`] levels, but every field on the way to
 //! a pattern path is always kept, so the marked fields are always visible.
 
+use eventpattern::event::Selector;
 use eventpattern::json::{Reader, TokenKind};
 use eventpattern::{EventError, Span};
 
@@ -65,15 +66,9 @@ struct Frame {
     hidden: usize,
 }
 
-fn on_wanted_path(path: &str, wanted: &[String]) -> bool {
-    wanted.iter().any(|w| {
-        w == path
-            || (w.len() > path.len() && w.starts_with(path) && w.as_bytes()[path.len()] == b'.')
-    })
-}
-
-/// Builds the shown tree of `text`. `wanted` are the pattern's joined paths.
-pub fn build_tree(text: &str, wanted: &[String]) -> Result<EventNode, EventError> {
+/// Builds the shown tree of `text`; fields on the way to the paths `wanted`
+/// selects are always kept.
+pub fn build_tree(text: &str, wanted: &Selector) -> Result<EventNode, EventError> {
     let mut r = Reader::new(text, usize::MAX);
     let first = r.next_token()?;
     if first.kind != TokenKind::BeginObject {
@@ -131,7 +126,7 @@ pub fn build_tree(text: &str, wanted: &[String]) -> Result<EventNode, EventError
             Some(k) => format!("{}.{k}", parent.node.path),
             None => parent.node.path.clone(),
         };
-        let keep = stack.len() < MAX_DEPTH && (rows < ROW_BUDGET || on_wanted_path(&path, wanted));
+        let keep = stack.len() < MAX_DEPTH && (rows < ROW_BUDGET || wanted.on_path(&path));
         if !keep {
             r.skip_value(t)?;
             stack.last_mut().expect("inside the root").hidden += 1;
@@ -198,7 +193,7 @@ mod tests {
             "{{\"items\": [{}], \"detail\": {{\"state\": \"on\"}}}}",
             items.join(",")
         );
-        let tree = build_tree(&text, &["detail.state".to_string()]).unwrap();
+        let tree = build_tree(&text, &Selector::new(["detail.state"])).unwrap();
         let NodeKind::Object(children) = &tree.kind else {
             panic!()
         };
@@ -219,6 +214,6 @@ mod tests {
     #[test]
     fn deep_events_are_cut() {
         let text = format!("{{\"a\": {}1{}}}", "[".repeat(10_000), "]".repeat(10_000));
-        assert!(build_tree(&text, &[]).is_ok());
+        assert!(build_tree(&text, &Selector::default()).is_ok());
     }
 }

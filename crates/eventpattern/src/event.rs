@@ -168,6 +168,11 @@ impl Selector {
         self.leaves.get(path).copied()
     }
 
+    /// Whether `path` is a selected path or on the way to one.
+    pub fn on_path(&self, path: &str) -> bool {
+        self.leaves.contains_key(path) || self.inner.contains(path)
+    }
+
     /// Number of distinct paths.
     pub fn len(&self) -> usize {
         self.leaves.len()

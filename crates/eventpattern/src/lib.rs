@@ -104,7 +104,8 @@ impl Pattern {
         &self.rules
     }
 
-    pub(crate) fn selector(&self) -> &Selector {
+    /// The paths the pattern names, and those on the way to them.
+    pub fn selector(&self) -> &Selector {
         &self.selector
     }
 
