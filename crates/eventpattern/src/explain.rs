@@ -292,7 +292,7 @@ fn no_condition_met(
     event: &str,
 ) -> FieldOutcome {
     let mut vals: Vec<&EventLeaf<'_>> = values.iter().map(|&i| &flat.leaves[i as usize]).collect();
-    vals.sort_by_key(|v| closeness(leaf, v));
+    vals.sort_by_cached_key(|v| closeness(leaf, v));
     vals.truncate(SHOWN_VALUES);
     FieldOutcome::NoConditionMet {
         values: vals
