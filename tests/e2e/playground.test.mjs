@@ -1,68 +1,13 @@
 // End-to-end tests of the built page (dist/) in the system's headless Chromium,
 // served on 127.0.0.1 by a throwaway static server. Run: node --test tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
-import { chromium } from 'playwright-core';
+import { env, open, paste, root, shots, verdict, waitVerdict } from './harness.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const dist = path.join(root, 'dist');
-const shots = path.join(root, 'target', 'screenshots');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-let server, base, browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run scripts/build-web.sh first');
-  fs.mkdirSync(shots, { recursive: true });
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const file = path.join(dist, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-// A fresh profile (context) per test: no shared storage.
-async function open(url = base, viewport = { width: 1400, height: 1000 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
-  const dialogs = [];
-  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
-  await page.goto(url);
-  await page.waitForSelector('[data-testid="verdict"]');
-  return { context, page, requests, dialogs };
-}
-
-const verdict = (page) => page.textContent('[data-testid="verdict"]');
-
-async function setText(page, testid, text) {
-  await page.fill(`[data-testid="${testid}"]`, text);
-}
-
-async function waitVerdict(page, expected) {
-  await page.waitForFunction((v) => document.querySelector('[data-testid="verdict"]')?.textContent === v, expected);
-}
+// Most tests paste whole texts; tests/e2e/authoring.test.mjs types key by key.
+const setText = paste;
 
 test('loads with the EC2 template and matches', async () => {
   const { context, page, requests } = await open();
@@ -72,7 +17,7 @@ test('loads with the EC2 template and matches', async () => {
   assert.deepEqual(states.map((s) => s[1]), ['matched', 'matched', 'matched']);
   assert.ok(states.some(([p]) => p === 'detail.state'));
   await page.screenshot({ path: path.join(shots, 'match.png'), fullPage: true });
-  const foreign = requests.filter((u) => !u.startsWith(base));
+  const foreign = requests.filter((u) => !u.startsWith(env.base));
   assert.deepEqual(foreign, [], 'no request may leave the page');
   // With the network off, the loaded page keeps working.
   await context.setOffline(true);
@@ -202,7 +147,7 @@ test('share link round trip in a fresh profile', async () => {
 });
 
 test('a corrupt share link shows a notice and the default state', async () => {
-  const { context, page } = await open(`${base}#v1.<script>alert(1)</script>`);
+  const { context, page } = await open(`${env.base}#v1.<script>alert(1)</script>`);
   assert.match(await page.textContent('[data-testid="notice"]'), /could not be opened/);
   assert.equal(await verdict(page), 'MATCH');
   assert.equal(await page.inputValue('[data-testid="template-picker"]'), 'ec2-state-change');
@@ -249,7 +194,7 @@ test('keyboard: Tab indents in the editor, Esc then Tab leaves it', async () => 
 });
 
 test('works at 390 px wide', async () => {
-  const { context, page } = await open(base, { width: 390, height: 844 });
+  const { context, page } = await open(env.base, { viewport: { width: 390, height: 844 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
   await page.screenshot({ path: path.join(shots, 'narrow.png'), fullPage: true });
@@ -257,10 +202,7 @@ test('works at 390 px wide', async () => {
 });
 
 test('dark theme follows the system', async () => {
-  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(base);
-  await page.waitForSelector('[data-testid="verdict"]');
+  const { context, page } = await open(env.base, { colorScheme: 'dark' });
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(15, 19, 24)');
   await page.screenshot({ path: path.join(shots, 'dark.png'), fullPage: true });

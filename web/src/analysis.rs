@@ -45,6 +45,8 @@ pub struct Problem {
     pub side: Side,
     /// AWS's reason text (or the JSON error for events).
     pub message: String,
+    /// The problem in plain words (backquotes mark code).
+    pub plain: String,
     /// One-based line.
     pub line: u32,
     /// One-based UTF-16 column.
@@ -126,6 +128,7 @@ pub struct Analysis {
 }
 
 fn problem(side: Side, text: &str, span: Span, message: String, path: String) -> Problem {
+    let plain = message.clone();
     let idx = LineIndex::new(text);
     let pos = idx.line_col(span.start, Encoding::Utf16);
     let utf16 = |o: u32| {
@@ -136,6 +139,7 @@ fn problem(side: Side, text: &str, span: Span, message: String, path: String) ->
     Problem {
         side,
         message,
+        plain,
         line: pos.line,
         column: pos.column,
         utf16_range: (utf16(span.start), utf16(span.end.max(span.start))),

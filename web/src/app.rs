@@ -1,30 +1,24 @@
-//! The page: state, debounced analysis, autosave, share link, layout.
+//! The page: lays out the panels over the state; the effects (when to
+//! analyse, saving) live in `hooks`.
 
-use crate::analysis::{analyze, SharedAnalysis, Side};
+use crate::analysis::Side;
+use crate::boot::{self, Boot};
 use crate::components::editor::Editor;
 use crate::components::event_view::EventView;
 use crate::components::explanation::Explanation;
+use crate::components::export_panel::ExportPanel;
+use crate::components::modal::Modal;
+use crate::components::quick_reference::QuickReference;
 use crate::components::template_panel::TemplatePanel;
 use crate::components::verdict::VerdictBanner;
 use crate::dom;
-use crate::share;
+use crate::hooks::autosave::use_autosave;
+use crate::hooks::schedule::use_scheduled_analysis;
+use crate::hooks::shortcuts::{use_shortcuts, Shortcuts, LIST};
 use crate::state::{Action, State};
-use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Inputs up to this size are analysed on every keystroke; larger ones after a pause.
-pub const IMMEDIATE_BYTES: usize = 64 * 1024;
-/// The pause, in milliseconds.
-pub const DEBOUNCE_MS: u32 = 80;
-
-/// The texts last analysed, with a counter so equal texts still re-render once.
-#[derive(Clone, PartialEq)]
-struct Inputs {
-    pattern: Rc<str>,
-    event: Rc<str>,
-}
 
 /// A callback that notes when the user acted (for the input-to-verdict
 /// figure) and dispatches the action `make` builds from its argument.
@@ -40,76 +34,53 @@ fn timed<T: 'static>(
     })
 }
 
+/// The dialogs the page can open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Panel {
+    Shortcuts,
+    Export,
+}
+
+/// Properties of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The link and saved work read before mounting (`None`: read saved work now).
+    #[prop_or_default]
+    pub boot: Option<Rc<Boot>>,
+}
+
 /// See the module documentation.
 #[function_component]
-pub fn App() -> Html {
-    let state =
-        use_reducer(|| State::initial(dom::fragment().as_deref(), dom::load_saved().as_deref()));
-    let inputs = use_state(|| Inputs {
-        pattern: state.pattern.clone(),
-        event: state.event.clone(),
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| {
+        let boot = props
+            .boot
+            .as_deref()
+            .cloned()
+            .unwrap_or_else(Boot::immediate);
+        State::initial(boot.link, boot.saved)
     });
-    let analysis = {
-        let i = (*inputs).clone();
-        use_memo(i, |i| {
-            let start = dom::now_ms();
-            let mut a = analyze(&i.pattern, &i.event);
-            a.engine_ms = dom::now_ms() - start;
-            SharedAnalysis(Rc::new(a))
-        })
-    };
+    let scheduled = use_scheduled_analysis(state.pattern.clone(), state.event.clone());
+    let analysis = scheduled.analysis.clone();
+    let autosave = use_autosave(&state);
     let hovered = use_state(|| None::<String>);
     let link = use_state(|| None::<String>);
-    let input_at = use_mut_ref(|| None::<f64>);
-    let latency = use_state(|| None::<f64>);
-    let debounce = use_mut_ref(|| None::<Timeout>);
-    let save_timer = use_mut_ref(|| None::<Timeout>);
-
-    // Analyse after each change: at once for small texts, after a pause for big ones.
+    let input_at = scheduled.input_at.clone();
+    let latency = scheduled.latency;
+    let stale = scheduled.stale;
+    // A copied link describes the state it was made from; hide it once that changes.
     {
-        let inputs = inputs.clone();
-        let debounce = debounce.clone();
-        use_effect_with(
-            (state.pattern.clone(), state.event.clone()),
-            move |(pattern, event)| {
-                let next = Inputs {
-                    pattern: pattern.clone(),
-                    event: event.clone(),
-                };
-                if pattern.len() + event.len() <= IMMEDIATE_BYTES {
-                    debounce.borrow_mut().take();
-                    inputs.set(next);
-                } else {
-                    let setter = inputs.clone();
-                    *debounce.borrow_mut() =
-                        Some(Timeout::new(DEBOUNCE_MS, move || setter.set(next)));
-                }
-            },
-        );
-    }
-    // Input-to-verdict time, measured once the new verdict is on screen.
-    {
-        let input_at = input_at.clone();
-        let latency = latency.clone();
-        use_effect_with(analysis.clone(), move |_| {
-            if let Some(t) = input_at.borrow_mut().take() {
-                latency.set(Some(dom::now_ms() - t));
+        let link = link.clone();
+        use_effect_with((state.pattern.clone(), state.event.clone()), move |_| {
+            if link.is_some() {
+                link.set(None);
             }
-        });
-    }
-    // Autosave, a moment after the last change.
-    {
-        let save_timer = save_timer.clone();
-        use_effect_with(state.clone(), move |s| {
-            let data = s.shared();
-            *save_timer.borrow_mut() = Some(Timeout::new(300, move || {
-                let _ = dom::save(&share::encode_with_level(&data, 1));
-            }));
         });
     }
 
     let on_event = timed(&state, &input_at, Action::EditEvent);
     let on_pattern = timed(&state, &input_at, Action::EditPattern);
+    let on_apply = timed(&state, &input_at, Action::ApplyPattern);
     let on_format_event = state
         .dispatcher()
         .to_callback()
@@ -119,56 +90,115 @@ pub fn App() -> Html {
         .to_callback()
         .reform(|_: ()| Action::FormatPattern);
     let on_pick = timed(&state, &input_at, Action::LoadTemplate);
+    let on_undo = timed(&state, &input_at, |_: ()| Action::Undo);
     let on_wrap = timed(&state, &input_at, |_: MouseEvent| Action::WrapCloudTrail);
     // Stable across renders, so the result panels re-render only when their data changes.
     let on_hover = {
         let hovered = hovered.setter();
         use_callback((), move |p: Option<String>, _| hovered.set(p))
     };
-    let on_share = {
+    let copy_link = {
         let state = state.clone();
         let link = link.clone();
-        Callback::from(move |_| {
-            let fragment = share::encode(&state.shared());
-            match dom::set_fragment(&fragment) {
-                Some(url) => {
-                    dom::copy(&url);
-                    link.set(Some(url));
+        Callback::from(move |_: ()| {
+            let shared = state.shared();
+            let state = state.clone();
+            let link = link.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let url = boot::encode_link(&shared)
+                    .await
+                    .ok()
+                    .and_then(|f| dom::set_fragment(&f));
+                match url {
+                    Some(url) => {
+                        dom::copy(&url);
+                        link.set(Some(url));
+                    }
+                    None => state.dispatch(Action::Notify(
+                        "The link could not be created in this browser.".into(),
+                    )),
                 }
-                None => state.dispatch(Action::Notify(
-                    "The link could not be created in this browser.".into(),
-                )),
-            }
+            });
         })
     };
+    let on_share = copy_link.reform(|_: MouseEvent| ());
+    let panel = use_state(|| None::<Panel>);
+    let toggle = |which: Panel| {
+        let panel = panel.clone();
+        Callback::from(move |_: ()| {
+            panel.set(if *panel == Some(which) {
+                None
+            } else {
+                Some(which)
+            })
+        })
+    };
+    let close_panel = {
+        let panel = panel.clone();
+        Callback::from(move |_: ()| panel.set(None))
+    };
+    let format_focused = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: ()| {
+            dispatcher.dispatch(if dom::focused_id() == "event-input" {
+                Action::FormatEvent
+            } else {
+                Action::FormatPattern
+            })
+        })
+    };
+    use_shortcuts(Shortcuts {
+        format: format_focused,
+        copy_link: copy_link.clone(),
+        export: toggle(Panel::Export),
+        help: toggle(Panel::Shortcuts),
+        close: close_panel.clone(),
+    });
+    let show_help = toggle(Panel::Shortcuts).reform(|_: MouseEvent| ());
+    let dialog = match *panel {
+        Some(Panel::Shortcuts) => html! {
+            <Modal title="Keyboard shortcuts" testid="shortcuts" on_close={close_panel.clone()}>
+                <table class="keys">
+                    <thead><tr><th scope="col">{ "Keys" }</th><th scope="col">{ "What they do" }</th></tr></thead>
+                    <tbody>
+                        { for LIST.iter().map(|(keys, what)| html! { <tr><td><kbd>{ *keys }</kbd></td><td>{ *what }</td></tr> }) }
+                    </tbody>
+                </table>
+            </Modal>
+        },
+        Some(Panel::Export) => html! {
+            <Modal title="Export the pattern" testid="export-panel" on_close={close_panel.clone()}>
+                <ExportPanel pattern={AttrValue::from(state.pattern.clone())} />
+            </Modal>
+        },
+        None => html! {},
+    };
+    let open_export = toggle(Panel::Export).reform(|_: MouseEvent| ());
     let dismiss = state
         .dispatcher()
         .to_callback()
         .reform(|_: MouseEvent| Action::DismissNotice);
+    let other_tab = autosave.other_tab.as_ref().map(|_| {
+        let take = autosave.take_other.reform(|_: MouseEvent| ());
+        let keep = autosave.keep_mine.reform(|_: MouseEvent| ());
+        html! {
+            <div class="notice" role="alert" data-testid="other-tab">
+                <span>{ "This work was changed in another tab of the playground. This tab stopped saving so it does not overwrite the newer work." }</span>
+                <span class="notice-actions">
+                    <button type="button" class="primary" onclick={take}>{ "Load the other tab's work" }</button>
+                    <button type="button" onclick={keep}>{ "Keep this tab's work" }</button>
+                </span>
+            </div>
+        }
+    });
 
     let problem_for = |side: Side| analysis.problem.clone().filter(|p| p.side == side);
     let pattern_problem = problem_for(Side::Pattern);
     let event_problem = problem_for(Side::Event);
-    let error_text = analysis.problem.as_ref().map(|p| {
-        let side = if p.side == Side::Pattern {
-            "Pattern"
-        } else {
-            "Event"
-        };
-        format!(
-            "{side}, line {}, column {}: {}",
-            p.line, p.column, p.message
-        )
-    });
     let linked_line = hovered
         .as_ref()
         .and_then(|h| analysis.fields.iter().find(|f| &f.path == h))
         .map(|f| f.pattern_line);
-    let stale = *inputs
-        != Inputs {
-            pattern: state.pattern.clone(),
-            event: state.event.clone(),
-        };
 
     html! {
         <div class="page">
@@ -178,7 +208,9 @@ pub fn App() -> Html {
                     <p class="tagline">{ "AWS's verdict, AWS's errors, and why each field matched — computed in your browser; nothing is sent anywhere." }</p>
                 </div>
                 <div class="share">
-                    <button type="button" class="primary" data-testid="share-link" onclick={on_share}
+                    <button type="button" onclick={show_help} data-testid="shortcuts-button" aria-keyshortcuts="?" title="Keyboard shortcuts (?)">{ "? Keys" }</button>
+                    <button type="button" onclick={open_export} data-testid="export" aria-keyshortcuts="Alt+Shift+X" title="The pattern as AWS CLI, CloudFormation, SAM, CDK, Terraform or Serverless code (Alt+Shift+X)">{ "Export" }</button>
+                    <button type="button" class="primary" data-testid="share-link" onclick={on_share} aria-keyshortcuts="Alt+Shift+L"
                         title="Put the event, pattern and template into the page address (the part after #, never sent to a server) and copy it">
                         { "Copy link" }
                     </button>
@@ -189,6 +221,7 @@ pub fn App() -> Html {
                     }
                 </div>
             </header>
+            { for other_tab }
             if let Some(n) = &state.notice {
                 <div class="notice" role="alert" data-testid="notice">
                     <span>{ n }</span>
@@ -196,14 +229,11 @@ pub fn App() -> Html {
                 </div>
             }
             <div class="verdict-row">
-                <VerdictBanner analysis={(*analysis).clone()} />
-                if let Some(e) = error_text {
-                    <p class="error" data-testid="error" role="alert">{ e }</p>
-                }
+                <VerdictBanner analysis={analysis.clone()} />
                 <p class="latency" data-testid="latency" data-ms={latency.map(|l| format!("{l:.1}")).unwrap_or_default()}
                     data-engine-ms={format!("{:.1}", analysis.engine_ms)} data-stale={stale.to_string()}
                     title="From the last keystroke to the new verdict on screen (engine: reading, matching and explaining)">
-                    { match (*latency, stale) {
+                    { match (latency, stale) {
                         (_, true) => "updating…".to_string(),
                         (Some(ms), false) => format!("verdict in {ms:.0} ms (engine {:.0} ms)", analysis.engine_ms),
                         (None, false) => String::new(),
@@ -212,12 +242,16 @@ pub fn App() -> Html {
             </div>
             <main class="grid">
                 <div class="col editors">
-                    <TemplatePanel selected={AttrValue::from(state.template.clone())} on_pick={on_pick} />
+                    <TemplatePanel selected={AttrValue::from(state.template.clone())} on_pick={on_pick}
+                        can_undo={state.undo.is_some()} on_undo={on_undo} />
                     <Editor id="pattern-input" testid="pattern-input" label="Event pattern"
-                        value={AttrValue::from(state.pattern.clone())} on_input={on_pattern.clone()}
+                        value={AttrValue::from(state.pattern.clone())} rev={state.pattern_rev}
+                        focus_change={state.focus_change == Some(Side::Pattern)} on_input={on_pattern}
                         on_format={on_format_pattern} problem={pattern_problem} highlight_line={linked_line} />
+                    <QuickReference target="pattern-input" />
                     <Editor id="event-input" testid="event-input" label="Event"
-                        value={AttrValue::from(state.event.clone())} on_input={on_event}
+                        value={AttrValue::from(state.event.clone())} rev={state.event_rev}
+                        focus_change={state.focus_change == Some(Side::Event)} on_input={on_event}
                         on_format={on_format_event} problem={event_problem}>
                         if analysis.cloudtrail_shape != eventpattern::cloudtrail::Shape::Other {
                             <div class="convert" data-testid="cloudtrail-offer">
@@ -235,10 +269,11 @@ pub fn App() -> Html {
                     </Editor>
                 </div>
                 <div class="col results">
-                    <Explanation analysis={(*analysis).clone()} hovered={(*hovered).clone()} on_hover={on_hover.clone()} on_apply={on_pattern} />
-                    <EventView analysis={(*analysis).clone()} hovered={(*hovered).clone()} on_hover={on_hover} />
+                    <Explanation analysis={analysis.clone()} hovered={(*hovered).clone()} on_hover={on_hover.clone()} on_apply={on_apply} />
+                    <EventView analysis={analysis.clone()} hovered={(*hovered).clone()} on_hover={on_hover} />
                 </div>
             </main>
+            { dialog }
             <footer class="foot">
                 <p>{ "Semantics follow AWS's engine (aws/event-ruler) including its quirks; limits AWS applies on its side (4096-character patterns, 1000 $or combinations, wildcard complexity) are checked too. Works offline." }</p>
             </footer>

@@ -3,7 +3,8 @@
 
 use wasm_bindgen::JsCast;
 
-const STORAGE_KEY: &str = "eventpattern-playground.v1";
+/// The `localStorage` key of the autosaved state.
+pub const STORAGE_KEY: &str = "eventpattern-playground.v1";
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -56,6 +57,20 @@ pub fn set_fragment(fragment: &str) -> Option<String> {
     Some(url)
 }
 
+/// Removes the fragment from the address (no reload, no history entry).
+pub fn clear_fragment() {
+    if fragment().is_some() {
+        let _ = set_fragment("").and_then(|url| {
+            let w = window()?;
+            let bare = url.trim_end_matches('#').to_string();
+            w.history()
+                .ok()?
+                .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare))
+                .ok()
+        });
+    }
+}
+
 /// Asks the browser to copy `text` (the promise's outcome is not awaited).
 pub fn copy(text: &str) -> bool {
     window().is_some_and(|w| {
@@ -75,4 +90,71 @@ pub fn select_in_textarea(id: &str, start: u32, end: u32) {
     };
     let _ = el.focus();
     let _ = el.set_selection_range(start, end.max(start + 1));
+}
+
+/// Inserts `text` at the focused editor's selection with the browser's
+/// editing command, which keeps the browser's undo history and fires the
+/// `input` event; `false` where the command is unavailable.
+pub fn insert_text(text: &str) -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| {
+            d.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false)
+}
+
+/// Focuses the textarea with this id and inserts `text` at its caret (the
+/// selection it kept while unfocused), as typing would.
+pub fn insert_into(id: &str, text: &str) {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let _ = el.focus();
+    if !insert_text(text) {
+        let start = el.selection_start().ok().flatten().unwrap_or(0);
+        let end = el.selection_end().ok().flatten().unwrap_or(start);
+        if el
+            .set_range_text_with_start_and_end(text, start, end)
+            .is_ok()
+        {
+            let at = start + text.encode_utf16().count() as u32;
+            let _ = el.set_selection_range(at, at);
+            if let Ok(e) = web_sys::InputEvent::new("input") {
+                let _ = el.dispatch_event(&e);
+            }
+        }
+    }
+}
+
+/// Focuses the element with this id; `false` if there is none.
+pub fn focus(id: &str) -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|e| e.focus().is_ok())
+}
+
+/// The id of the focused element ("" for none).
+pub fn focused_id() -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+/// Whether the focus is in a field that takes text (where `?` is typed, not a shortcut).
+pub fn typing_in_field() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
 }

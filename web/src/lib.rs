@@ -4,9 +4,13 @@
 
 pub mod analysis;
 pub mod app;
+pub mod boot;
 pub mod components;
+pub mod compress;
 pub mod dom;
 pub mod event_tree;
+pub mod hooks;
+pub mod reference;
 pub mod share;
 pub mod state;
 pub mod templates;
@@ -15,11 +19,16 @@ pub mod templates;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(el) => yew::Renderer::<app::App>::with_root(el).render(),
-        None => yew::Renderer::<app::App>::new().render(),
-    };
+    wasm_bindgen_futures::spawn_local(async {
+        let props = app::AppProps {
+            boot: Some(std::rc::Rc::new(boot::Boot::load().await)),
+        };
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app"));
+        match root {
+            Some(el) => yew::Renderer::<app::App>::with_root_and_props(el, props).render(),
+            None => yew::Renderer::<app::App>::with_props(props).render(),
+        };
+    });
 }

@@ -1,13 +1,17 @@
-//! Share links: the whole state (event, pattern, template) deflated and
-//! base64url-encoded into the URL fragment, which browsers never send to a
-//! server. Format `v1.<data>`; the version lets later formats coexist. A
-//! corrupt or hostile link is refused with a reason, never half-applied.
+//! Share links and saved work. A link carries the whole state (event,
+//! pattern, template) deflated and base64url-encoded into the URL fragment,
+//! which browsers never send to a server: `v1.<data>`, the version letting
+//! later formats coexist. The browser's own `CompressionStream`
+//! (`deflate-raw`, see `crate::compress`) does the deflating, so the page
+//! ships no compression code; this module only frames and encodes, and is
+//! tested natively. Saved work (`localStorage`) is stored uncompressed as
+//! `s1.`, read back without waiting; older saves in the link format still load.
+//! A corrupt or hostile link is refused with a reason, never half-applied.
 
-use miniz_oxide::deflate::compress_to_vec;
-use miniz_oxide::inflate::decompress_to_vec_with_limit;
-
-/// Prefix of the current format.
+/// Prefix of the current link format.
 pub const VERSION: &str = "v1";
+/// Prefix of the saved-work format.
+pub const SAVE_VERSION: &str = "s1";
 /// Largest state a link may inflate to (a decompression bomb stops here).
 pub const MAX_STATE_BYTES: usize = 16 << 20;
 
@@ -22,41 +26,20 @@ pub struct Shared {
     pub template: String,
 }
 
-/// Turns the state into a fragment (without `#`), compressed as much as possible.
-pub fn encode(s: &Shared) -> String {
-    encode_with_level(s, 9)
-}
-
-/// [`encode`] at a chosen deflate level (1 is fast, for autosaving big events).
-pub fn encode_with_level(s: &Shared, level: u8) -> String {
+/// The bytes a link compresses: each field as a little-endian `u32` length and its UTF-8.
+pub fn to_payload(s: &Shared) -> Vec<u8> {
     let mut payload = Vec::with_capacity(s.event.len() + s.pattern.len() + 32);
     for field in [&s.template, &s.pattern, &s.event] {
         payload.extend_from_slice(&(field.len() as u32).to_le_bytes());
         payload.extend_from_slice(field.as_bytes());
     }
-    format!(
-        "{VERSION}.{}",
-        base64url_encode(&compress_to_vec(&payload, level))
-    )
+    payload
 }
 
-/// Reads a fragment (with or without `#`).
-pub fn decode(fragment: &str) -> Result<Shared, String> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let Some((version, data)) = fragment.split_once('.') else {
-        return Err("the link has no version marker".into());
-    };
-    if version != VERSION {
-        return Err(format!(
-            "the link uses format `{}`, which this version does not know",
-            short(version)
-        ));
-    }
-    let compressed = base64url_decode(data).ok_or("the link's data is not valid base64url")?;
-    let payload = decompress_to_vec_with_limit(&compressed, MAX_STATE_BYTES)
-        .map_err(|_| "the link's data is corrupt or too large")?;
+/// Reads the bytes a link inflated to.
+pub fn from_payload(payload: &[u8]) -> Result<Shared, String> {
     let mut fields = Vec::with_capacity(3);
-    let mut rest = &payload[..];
+    let mut rest = payload;
     for _ in 0..3 {
         if rest.len() < 4 {
             return Err("the link's data is truncated".into());
@@ -80,6 +63,54 @@ pub fn decode(fragment: &str) -> Result<Shared, String> {
         event,
         pattern,
         template,
+    })
+}
+
+/// The fragment (without `#`) for compressed payload bytes.
+pub fn link_from_compressed(compressed: &[u8]) -> String {
+    format!("{VERSION}.{}", base64url_encode(compressed))
+}
+
+/// The compressed bytes a fragment (with or without `#`) carries.
+pub fn compressed_from_link(fragment: &str) -> Result<Vec<u8>, String> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let Some((version, data)) = fragment.split_once('.') else {
+        return Err("the link has no version marker".into());
+    };
+    if version != VERSION {
+        return Err(format!(
+            "the link uses format `{}`, which this version does not know",
+            short(version)
+        ));
+    }
+    Ok(base64url_decode(data).ok_or("the link's data is not valid base64url")?)
+}
+
+/// Saved work as text: `s1.<template bytes>.<pattern bytes>.` then the three texts.
+pub fn to_saved(s: &Shared) -> String {
+    format!(
+        "{SAVE_VERSION}.{}.{}.{}{}{}",
+        s.template.len(),
+        s.pattern.len(),
+        s.template,
+        s.pattern,
+        s.event
+    )
+}
+
+/// Reads saved work; `None` when it is in another format (or damaged).
+pub fn from_saved(text: &str) -> Option<Shared> {
+    let rest = text.strip_prefix(SAVE_VERSION)?.strip_prefix('.')?;
+    let (t, rest) = rest.split_once('.')?;
+    let (p, rest) = rest.split_once('.')?;
+    let (t, p): (usize, usize) = (t.parse().ok()?, p.parse().ok()?);
+    let template = rest.get(..t)?;
+    let pattern = rest.get(t..t.checked_add(p)?)?;
+    let event = rest.get(t + p..)?;
+    Some(Shared {
+        event: event.into(),
+        pattern: pattern.into(),
+        template: template.into(),
     })
 }
 
@@ -127,36 +158,45 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn round_trip() {
-        let s = Shared {
+    fn sample() -> Shared {
+        Shared {
             event: "{\"a\": \"é😀<img src=x onerror=alert(1)>\"}".into(),
             pattern: "{\"a\": [{\"prefix\": \"é\"}]}".into(),
             template: "ec2-state-change".into(),
-        };
-        let link = encode(&s);
+        }
+    }
+
+    #[test]
+    fn payload_and_saved_round_trip() {
+        let s = sample();
+        assert_eq!(from_payload(&to_payload(&s)).unwrap(), s);
+        assert_eq!(from_saved(&to_saved(&s)).unwrap(), s);
+        assert_eq!(from_saved("s1.3.2.abc{}x").unwrap().event, "x");
+        assert_eq!(from_saved("s1.9.2.abc"), None);
+        assert_eq!(from_saved("s1.1.9.é"), None);
+        assert_eq!(from_saved("v1.AAAA"), None);
+        let link = link_from_compressed(&[1, 2, 3, 250]);
         assert!(link.starts_with("v1."));
         assert!(link
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_'));
-        assert_eq!(decode(&format!("#{link}")).unwrap(), s);
+        assert_eq!(
+            compressed_from_link(&format!("#{link}")).unwrap(),
+            vec![1, 2, 3, 250]
+        );
     }
 
     #[test]
     fn hostile_links_are_refused() {
-        assert!(decode("").is_err());
-        assert!(decode("#v9.AAAA").unwrap_err().contains("v9"));
-        assert!(decode("#v1.%%%").is_err());
-        assert!(decode("#v1.AAAA").is_err());
-        let bomb = compress_to_vec(&vec![0u8; 64 << 20], 9);
-        assert!(decode(&format!("v1.{}", base64url_encode(&bomb))).is_err());
+        assert!(compressed_from_link("").is_err());
+        assert!(compressed_from_link("#v9.AAAA").unwrap_err().contains("v9"));
+        assert!(compressed_from_link("#v1.%%%").is_err());
         let mut bad = Vec::new();
         bad.extend_from_slice(&100u32.to_le_bytes());
-        assert!(decode(&format!(
-            "v1.{}",
-            base64url_encode(&compress_to_vec(&bad, 1))
-        ))
-        .is_err());
+        assert!(from_payload(&bad).is_err());
+        let mut trailing = to_payload(&sample());
+        trailing.push(0);
+        assert!(from_payload(&trailing).is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The page state and its reducer: pure, so it is unit-tested natively.
 
-use crate::share::{self, Shared};
+use crate::analysis::Side;
+use crate::share::Shared;
 use crate::templates::{self, default_template};
 use std::rc::Rc;
 use yew::Reducible;
@@ -16,17 +17,37 @@ pub struct State {
     pub template: String,
     /// A message for the user (a bad share link, a failed format…).
     pub notice: Option<String>,
+    /// Counts changes to the pattern that did not come from typing in its
+    /// editor (templates, fixes, format…): only these are written into the
+    /// editor, so the textarea is never rewritten under the user's fingers.
+    pub pattern_rev: u32,
+    /// The same for the event.
+    pub event_rev: u32,
+    /// Whether the last outside change should take the focus and select what
+    /// changed (a fix applied, a condition added from the event view).
+    pub focus_change: Option<Side>,
+    /// The work a template replaced, until the user edits again.
+    pub undo: Option<Box<Shared>>,
+    /// Whether the user changed anything since the page loaded.
+    pub edited: bool,
 }
 
 /// What can happen to the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// The event editor changed.
+    /// The user typed in the event editor.
     EditEvent(String),
-    /// The pattern editor changed.
+    /// The user typed in the pattern editor.
     EditPattern(String),
+    /// A new pattern from outside the editor (a fix, a condition added from
+    /// the event): written into the editor, which selects the change.
+    ApplyPattern(String),
     /// A template was picked.
     LoadTemplate(String),
+    /// Put back the work the last template replaced.
+    Undo,
+    /// Another tab saved this state; take it.
+    Restore(Shared),
     /// Pretty-print the event.
     FormatEvent,
     /// Pretty-print the pattern.
@@ -39,36 +60,45 @@ pub enum Action {
     DismissNotice,
 }
 
+/// Formatting may grow a text (indentation); past this many bytes, and more
+/// than this factor of the original, it is refused rather than freezing the page.
+const FORMAT_GROWTH_LIMIT: usize = 8;
+const FORMAT_FLOOR_BYTES: usize = 1 << 20;
+
 impl State {
     /// A template's state.
     pub fn from_template(t: &templates::Template) -> State {
-        State {
+        State::from_shared(Shared {
             event: t.event.into(),
             pattern: t.pattern.into(),
             template: t.id.to_string(),
-            notice: None,
-        }
+        })
     }
 
-    /// The state on load: a share link wins, then the autosaved state, then
-    /// the first template. A bad link gives the default state and a notice.
-    pub fn initial(fragment: Option<&str>, saved: Option<&str>) -> State {
-        let fragment = fragment
-            .map(|f| f.trim_start_matches('#'))
-            .filter(|f| !f.is_empty());
-        if let Some(f) = fragment {
-            return match share::decode(f) {
-                Ok(s) => State::from_shared(s),
-                Err(reason) => State {
-                    notice: Some(format!("This share link could not be opened: {reason}. Showing the default example instead.")),
-                    ..State::from_template(default_template())
-                },
-            };
+    /// The state on load: a share link wins, then the saved work, then the
+    /// first template. A bad link gives the saved work (or the default) and a notice.
+    pub fn initial(link: Option<Result<Shared, String>>, saved: Option<Shared>) -> State {
+        let fallback = || {
+            saved.clone().map_or_else(
+                || State::from_template(default_template()),
+                State::from_shared,
+            )
+        };
+        match link {
+            Some(Ok(s)) => State::from_shared(s),
+            Some(Err(reason)) => State {
+                notice: Some(format!(
+                    "This share link could not be opened: {reason}. Showing {} instead.",
+                    if saved.is_some() {
+                        "your saved work"
+                    } else {
+                        "the default example"
+                    }
+                )),
+                ..fallback()
+            },
+            None => fallback(),
         }
-        if let Some(Ok(s)) = saved.map(share::decode) {
-            return State::from_shared(s);
-        }
-        State::from_template(default_template())
     }
 
     fn from_shared(s: Shared) -> State {
@@ -82,6 +112,11 @@ impl State {
             pattern: s.pattern.into(),
             template,
             notice: None,
+            pattern_rev: 0,
+            event_rev: 0,
+            focus_change: None,
+            undo: None,
+            edited: false,
         }
     }
 
@@ -93,6 +128,21 @@ impl State {
             template: self.template.clone(),
         }
     }
+
+    /// Replaces the texts from outside the editors (both revisions move on).
+    fn replace_all(&mut self, s: Shared) {
+        let template = if templates::find(&s.template).is_some() {
+            s.template
+        } else {
+            String::new()
+        };
+        self.event = s.event.into();
+        self.pattern = s.pattern.into();
+        self.template = template;
+        self.pattern_rev += 1;
+        self.event_rev += 1;
+        self.focus_change = None;
+    }
 }
 
 impl Reducible for State {
@@ -100,27 +150,82 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let edits = !matches!(action, Action::Notify(_) | Action::DismissNotice);
+        if edits {
+            next.edited = true;
+            next.focus_change = None;
+        }
         match action {
-            Action::EditEvent(text) => next.event = text.into(),
-            Action::EditPattern(text) => next.pattern = text.into(),
+            Action::EditEvent(text) => {
+                next.event = text.into();
+                next.undo = None;
+            }
+            Action::EditPattern(text) => {
+                next.pattern = text.into();
+                next.undo = None;
+            }
+            Action::ApplyPattern(text) => {
+                next.pattern = text.into();
+                next.pattern_rev += 1;
+                next.focus_change = Some(Side::Pattern);
+                next.undo = None;
+            }
             Action::LoadTemplate(id) => match templates::find(&id) {
-                Some(t) => next = State::from_template(t),
+                Some(t)
+                    if t.id == next.template
+                        && *next.pattern == *t.pattern
+                        && *next.event == *t.event => {}
+                Some(t) => {
+                    let before = next.shared();
+                    next.replace_all(Shared {
+                        event: t.event.into(),
+                        pattern: t.pattern.into(),
+                        template: t.id.into(),
+                    });
+                    next.undo = Some(Box::new(before));
+                    next.notice = None;
+                }
                 None => next.notice = Some(format!("There is no template `{id}`.")),
             },
-            Action::FormatEvent => match eventpattern::json::format(&next.event) {
-                Ok(text) => next.event = text.into(),
-                Err(e) => {
-                    next.notice = Some(format!("The event cannot be formatted: {}", e.message))
+            Action::Undo => {
+                if let Some(before) = next.undo.take() {
+                    next.replace_all(*before);
                 }
-            },
-            Action::FormatPattern => match eventpattern::json::format(&next.pattern) {
-                Ok(text) => next.pattern = text.into(),
-                Err(e) => {
-                    next.notice = Some(format!("The pattern cannot be formatted: {}", e.message))
+            }
+            Action::Restore(s) => {
+                next.replace_all(s);
+                next.undo = None;
+                next.notice = None;
+            }
+            Action::FormatEvent => match format_text(&next.event, None) {
+                Ok(text) => {
+                    if *text != *next.event {
+                        next.event = text.into();
+                        next.event_rev += 1;
+                    }
                 }
+                Err(m) => next.notice = Some(format!("The event was not formatted: {m}")),
             },
+            Action::FormatPattern => {
+                match format_text(
+                    &next.pattern,
+                    Some(eventpattern::pattern::MAX_PATTERN_LENGTH),
+                ) {
+                    Ok(text) => {
+                        if *text != *next.pattern {
+                            next.pattern = text.into();
+                            next.pattern_rev += 1;
+                        }
+                    }
+                    Err(m) => next.notice = Some(format!("The pattern was not formatted: {m}")),
+                }
+            }
             Action::WrapCloudTrail => match wrap_cloudtrail(&next.event) {
-                Ok(text) => next.event = text.into(),
+                Ok(text) => {
+                    next.event = text.into();
+                    next.event_rev += 1;
+                    next.undo = None;
+                }
                 Err(m) => next.notice = Some(m),
             },
             Action::Notify(m) => next.notice = Some(m),
@@ -128,6 +233,61 @@ impl Reducible for State {
         }
         Rc::new(next)
     }
+}
+
+/// Pretty-prints `text`, refusing (with the reason) rather than producing a
+/// text that would break the editor or, for a pattern, pass AWS's length
+/// limit (counted in UTF-16 units, as AWS counts characters).
+fn format_text(text: &str, utf16_limit: Option<usize>) -> Result<String, String> {
+    let depth = max_depth(text);
+    let bound = (text.len() * FORMAT_GROWTH_LIMIT).max(FORMAT_FLOOR_BYTES);
+    // Indentation costs two spaces a level on every line: estimate before formatting.
+    if depth.saturating_mul(2).saturating_mul(depth) > bound {
+        return Err(format!(
+            "it is nested {depth} levels deep, and indenting every level would make it too large to edit."
+        ));
+    }
+    let formatted = eventpattern::json::format(text).map_err(|e| e.message)?;
+    if formatted.len() > bound {
+        return Err("the formatted text would be too large to edit.".into());
+    }
+    if let Some(limit) = utf16_limit {
+        let before = text.encode_utf16().count();
+        let after = formatted.encode_utf16().count();
+        if after > limit && before <= limit {
+            return Err(format!(
+                "formatted, it would have {after} characters, over AWS's limit of {limit} for a pattern (it has {before} now)."
+            ));
+        }
+    }
+    Ok(formatted)
+}
+
+/// The deepest nesting of brackets outside strings (a cheap upper bound for
+/// the indentation formatting adds).
+fn max_depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
 }
 
 /// The EventBridge event for a CloudTrail record or the first record of a log, formatted.
@@ -195,20 +355,78 @@ mod tests {
     }
 
     #[test]
-    fn link_beats_storage_and_bad_link_gives_default() {
+    fn templates_are_undoable_until_the_next_edit() {
+        let s = apply(
+            State::initial(None, None),
+            Action::EditPattern("{\"mine\": [1]}".into()),
+        );
+        let s = apply(s, Action::LoadTemplate("lambda-esm".into()));
+        assert_eq!(s.template, "lambda-esm");
+        assert!(s.undo.is_some());
+        let undone = apply(s.clone(), Action::Undo);
+        assert_eq!(&*undone.pattern, "{\"mine\": [1]}");
+        assert_eq!(undone.template, "ec2-state-change");
+        assert!(undone.undo.is_none());
+        assert!(undone.pattern_rev > s.pattern_rev && undone.event_rev > s.event_rev);
+        let typed = apply(s, Action::EditPattern("{}".into()));
+        assert!(typed.undo.is_none());
+    }
+
+    #[test]
+    fn only_outside_changes_move_the_revisions() {
+        let s = State::initial(None, None);
+        let typed = apply(s.clone(), Action::EditPattern("{\"a\": [1]}".into()));
+        assert_eq!(
+            (typed.pattern_rev, typed.focus_change),
+            (s.pattern_rev, None)
+        );
+        let fixed = apply(typed, Action::ApplyPattern("{\"a\": [2]}".into()));
+        assert_eq!(fixed.pattern_rev, s.pattern_rev + 1);
+        assert_eq!(fixed.focus_change, Some(Side::Pattern));
+        let formatted = apply(fixed, Action::FormatPattern);
+        assert_eq!(formatted.pattern_rev, s.pattern_rev + 2);
+        assert_eq!(formatted.focus_change, None);
+    }
+
+    #[test]
+    fn format_refuses_what_would_break_the_pattern_or_the_editor() {
+        // 1,800 characters on one line; indented, 6,300: past 4,096.
+        let items: Vec<String> = (0..900).map(|i| format!("{}", i % 10)).collect();
+        let long = format!("{{\"k\":[{}]}}", items.join(","));
+        let s = apply(
+            State::initial(None, None),
+            Action::EditPattern(long.clone()),
+        );
+        let s = apply(s, Action::FormatPattern);
+        assert_eq!(&*s.pattern, long);
+        assert!(s.notice.unwrap().contains("4096"));
+        let deep = format!("{{\"a\":{}1{}}}", "[".repeat(20_000), "]".repeat(20_000));
+        let s = apply(State::initial(None, None), Action::EditEvent(deep.clone()));
+        let s = apply(s, Action::FormatEvent);
+        assert_eq!(&*s.event, deep);
+        assert!(s.notice.unwrap().contains("20001 levels"));
+    }
+
+    #[test]
+    fn link_beats_storage_and_bad_link_keeps_saved_work() {
         let mut custom = State::initial(None, None);
         custom.pattern = "{\"x\": [1]}".into();
-        let saved = share::encode(&custom.shared());
+        let saved = custom.shared();
         let mut linked = custom.clone();
         linked.pattern = "{\"y\": [2]}".into();
-        let link = share::encode(&linked.shared());
+        let link = linked.shared();
         assert_eq!(
-            State::initial(Some(&format!("#{link}")), Some(&saved)).pattern,
+            State::initial(Some(Ok(link)), Some(saved.clone())).pattern,
             linked.pattern
         );
-        assert_eq!(State::initial(None, Some(&saved)).pattern, custom.pattern);
-        let bad = State::initial(Some("#v1.garbage!"), Some(&saved));
+        assert_eq!(
+            State::initial(None, Some(saved.clone())).pattern,
+            custom.pattern
+        );
+        let bad = State::initial(Some(Err("corrupt".into())), Some(saved));
+        assert_eq!(bad.pattern, custom.pattern);
+        assert!(bad.notice.unwrap().contains("your saved work"));
+        let bad = State::initial(Some(Err("corrupt".into())), None);
         assert_eq!(bad.template, "ec2-state-change");
-        assert!(bad.notice.is_some());
     }
 }

@@ -18,6 +18,18 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(50)).await;
 }
 
+/// Waits until `cond` holds (polling; a debug build of the engine is slow),
+/// failing with `what` after five seconds.
+async fn wait_until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if cond() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
 fn text(testid: &str) -> String {
     document()
         .query_selector(&format!("[data-testid='{testid}']"))
@@ -71,8 +83,7 @@ async fn renders_match_for_the_default_template_and_reacts_to_edits() {
     pattern
         .dispatch_event(&InputEvent::new("input").unwrap())
         .unwrap();
-    settle().await;
-    assert_eq!(text("verdict"), "INVALID");
+    wait_until("INVALID", || text("verdict") == "INVALID").await;
     assert!(
         text("error").contains("prefix match pattern must be a string"),
         "{}",
@@ -95,34 +106,40 @@ async fn template_picker_loads_each_starter() {
         select
             .dispatch_event(&Event::new("change").unwrap())
             .unwrap();
-        settle().await;
-        assert_eq!(text("verdict"), "MATCH", "{id}");
         let pattern: HtmlTextAreaElement = root
             .query_selector("[data-testid='pattern-input']")
             .unwrap()
             .unwrap()
             .dyn_into()
             .unwrap();
-        assert_eq!(
-            pattern.value(),
-            eventpattern_web::templates::find(id).unwrap().pattern
-        );
+        let expected = eventpattern_web::templates::find(id).unwrap().pattern;
+        wait_until(id, || pattern.value() == expected).await;
+        wait_until("MATCH", || text("verdict") == "MATCH").await;
     }
     root.remove();
 }
 
 #[wasm_bindgen_test]
-fn state_logic_and_share_links_in_wasm() {
-    use eventpattern_web::share;
+async fn share_links_through_the_browsers_compression_streams() {
+    use eventpattern_web::boot::{decode_link, encode_link};
+    use eventpattern_web::share::{self, MAX_STATE_BYTES};
     use eventpattern_web::state::{Action, State};
     use std::rc::Rc;
     use yew::Reducible;
     let s = Rc::new(State::initial(None, None)).reduce(Action::LoadTemplate("lambda-esm".into()));
     assert!(s.pattern.contains("UpdateEventSourceMapping"));
-    let link = share::encode(&s.shared());
-    let back = State::initial(Some(&format!("#{link}")), None);
-    assert_eq!(back, *s);
-    let bad = State::initial(Some("#v1.%%"), None);
-    assert!(bad.notice.is_some());
-    assert_eq!(bad.template, "ec2-state-change");
+    let link = encode_link(&s.shared()).await.unwrap();
+    let back = decode_link(&format!("#{link}")).await.unwrap();
+    assert_eq!(back, s.shared());
+    assert!(decode_link("#v1.%%").await.is_err());
+    assert!(decode_link("#v1.AAAA").await.is_err());
+    // A bomb: 20 MB of zeros deflates to a few KB and must be refused, not expanded.
+    let bomb = eventpattern_web::compress::deflate(&vec![0u8; MAX_STATE_BYTES + (4 << 20)])
+        .await
+        .unwrap();
+    assert!(bomb.len() < 100_000);
+    let err = decode_link(&share::link_from_compressed(&bomb))
+        .await
+        .unwrap_err();
+    assert!(err.contains("too large"), "{err}");
 }

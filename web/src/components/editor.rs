@@ -1,8 +1,16 @@
 //! A JSON editor: a monospace textarea with line numbers, Tab inserting two
 //! spaces (Esc, then Tab, leaves the editor), a Format button, and the error
 //! marked on its line with the message and its position.
+//!
+//! The textarea is uncontrolled: what the user types stays in the DOM and is
+//! reported up; the text from the props is written into it only when the
+//! state's revision for this editor moves (a template, a fix, Format). A
+//! controlled textarea would be rewritten by every render that lags behind
+//! fast typing, losing keystrokes and the caret. Every element around the
+//! textarea is always rendered, so Yew never replaces it and focus stays.
 
-use crate::analysis::Problem;
+use crate::analysis::{Problem, Side};
+use crate::components::explanation::inline_code;
 use crate::dom;
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
@@ -18,6 +26,11 @@ pub struct EditorProps {
     pub label: AttrValue,
     /// The text.
     pub value: AttrValue,
+    /// Moves when `value` changed from outside the editor; only then is it written in.
+    pub rev: u32,
+    /// Whether that outside change takes the focus and selects what changed.
+    #[prop_or_default]
+    pub focus_change: bool,
     /// Called with the new text on every edit.
     pub on_input: Callback<String>,
     /// Called by the Format button.
@@ -38,6 +51,17 @@ pub fn Editor(props: &EditorProps) -> Html {
     let gutter = use_node_ref();
     let backdrop = use_node_ref();
     let tab_leaves = use_mut_ref(|| false);
+    let area = use_node_ref();
+    {
+        let area = area.clone();
+        let focus = props.focus_change;
+        let value = props.value.clone();
+        use_effect_with(props.rev, move |_| {
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                write_outside_change(&el, &value, focus);
+            }
+        });
+    }
     let lines = props.value.bytes().filter(|&b| b == b'\n').count() + 1;
     let error_line = props.problem.as_ref().map(|p| p.line as usize);
     let numbers: Html = (1..=lines)
@@ -79,14 +103,17 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
             e.prevent_default();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let start = area.selection_start().ok().flatten().unwrap_or(0);
-            let end = area.selection_end().ok().flatten().unwrap_or(start);
-            if area
-                .set_range_text_with_start_and_end("  ", start, end)
-                .is_ok()
-            {
-                let _ = area.set_selection_range(start + 2, start + 2);
-                cb.emit(area.value());
+            if !dom::insert_text("  ") {
+                // No editing command: insert by hand (the browser's undo misses it).
+                let start = area.selection_start().ok().flatten().unwrap_or(0);
+                let end = area.selection_end().ok().flatten().unwrap_or(start);
+                if area
+                    .set_range_text_with_start_and_end("  ", start, end)
+                    .is_ok()
+                {
+                    let _ = area.set_selection_range(start + 2, start + 2);
+                    cb.emit(area.value());
+                }
             }
         })
     };
@@ -105,6 +132,8 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     // The error's span, marked in a layer behind the (transparent) textarea.
+    // The layer is always there (empty without an error) so the textarea
+    // keeps its place among its siblings.
     let marked = props.problem.as_ref().map(|p| {
         let text = props.value.as_str();
         let clamp = |i: usize| {
@@ -117,30 +146,40 @@ pub fn Editor(props: &EditorProps) -> Html {
         let (start, end) = (clamp(p.byte_range.0), clamp(p.byte_range.1));
         let mark = if start == end { " " } else { &text[start..end] };
         html! {
-            <pre class="backdrop" aria-hidden="true" ref={backdrop.clone()}>
-                { &text[..start] }<mark data-testid={format!("{}-mark", props.testid)}>{ mark }</mark>{ &text[end..] }{ "\n" }
-            </pre>
+            <>{ &text[..start] }<mark data-testid={format!("{}-mark", props.testid)}>{ mark }</mark>{ &text[end..] }{ "\n" }</>
         }
     });
     let format = {
         let cb = props.on_format.clone();
         Callback::from(move |_| cb.emit(()))
     };
+    // One error display, under the text it is about: the plain sentence
+    // first, then the exact reason (AWS's, for a pattern) to copy or search.
     let problem = props.problem.as_ref().map(|p| {
         let (start, end) = p.utf16_range;
         let id = props.id.clone();
         let show = Callback::from(move |_| dom::select_in_textarea(&id, start, end));
+        let source = match p.side {
+            Side::Pattern => "AWS's reason",
+            Side::Event => "The JSON reader's message",
+        };
         html! {
-            <p class="editor-error">
-                <span class="badge badge-failed">{ "Error" }</span>
-                { format!(" Line {}, column {}: ", p.line, p.column) }
-                <span class="editor-error-message">{ &p.message }</span>
-                if !p.path.is_empty() {
-                    <span class="editor-error-path">{ format!(" (at {})", p.path) }</span>
-                }
-                { " " }
-                <button type="button" class="link-button" onclick={show}>{ "Show in editor" }</button>
-            </p>
+            <>
+                <p class="editor-error-plain" data-testid="error-plain">
+                    <span class="badge badge-failed">{ "Error" }</span>{ " " }
+                    { inline_code(&p.plain) }
+                </p>
+                <p class="editor-error" data-testid="error">
+                    { format!("{source} (line {}, column {}", p.line, p.column) }
+                    if !p.path.is_empty() {
+                        { format!(", at {}", p.path) }
+                    }
+                    { "): " }
+                    <code class="editor-error-message">{ &p.message }</code>
+                    { " " }
+                    <button type="button" class="link-button" onclick={show}>{ "Show in editor" }</button>
+                </p>
+            </>
         }
     });
     let invalid = if props.problem.is_some() {
@@ -152,13 +191,15 @@ pub fn Editor(props: &EditorProps) -> Html {
         <section class="editor" aria-labelledby={format!("{}-label", props.id)}>
             <div class="editor-head">
                 <label id={format!("{}-label", props.id)} for={props.id.clone()}>{ &props.label }</label>
-                <button type="button" onclick={format} title="Pretty-print the JSON (numbers and strings are kept exactly)">{ "Format" }</button>
+                <button type="button" onclick={format} data-testid={format!("{}-format", props.testid)} title="Pretty-print the JSON (numbers and strings are kept exactly)">{ "Format" }</button>
             </div>
             <div class={classes!("editor-body", props.problem.is_some().then_some("has-error"))}>
                 <pre class="gutter" aria-hidden="true" ref={gutter}>{ numbers }</pre>
                 <div class="field-wrap">
-                { for marked }
+                <pre class="backdrop" aria-hidden="true" ref={backdrop}>{ for marked }</pre>
                 <textarea
+                    key={props.id.to_string()}
+                    ref={area}
                     id={props.id.clone()}
                     data-testid={props.testid.clone()}
                     spellcheck="false"
@@ -166,8 +207,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     autocapitalize="off"
                     wrap="off"
                     aria-invalid={invalid}
-                    aria-describedby={format!("{}-help", props.id)}
-                    value={props.value.clone()}
+                    aria-describedby={format!("{0}-help {0}-error", props.id)}
                     {oninput}
                     {onkeydown}
                     {onscroll}
@@ -175,8 +215,120 @@ pub fn Editor(props: &EditorProps) -> Html {
                 </div>
             </div>
             <p class="editor-help" id={format!("{}-help", props.id)}>{ "Tab indents; press Esc then Tab to move on." }</p>
-            { for problem }
+            <div class="editor-error-slot" id={format!("{}-error", props.id)}>{ for problem }</div>
             { props.children.clone() }
         </section>
+    }
+}
+
+/// Writes text that changed outside the editor into the textarea. With
+/// `focus`, the editor takes the focus and the changed part is replaced
+/// through the browser's editing command (so Ctrl+Z undoes it) and selected;
+/// otherwise the caret keeps its place among the non-blank characters (what
+/// Format and a reload keep), and the focus stays where it is.
+fn write_outside_change(el: &HtmlTextAreaElement, value: &str, focus: bool) {
+    let old = el.value();
+    if old == value {
+        return;
+    }
+    if focus {
+        let (start, old_end, new_end) = changed_range(&old, value);
+        let utf16 = |s: &str, i: usize| s[..i].encode_utf16().count() as u32;
+        let _ = el.focus();
+        let _ = el.set_selection_range(utf16(&old, start), utf16(&old, old_end));
+        if !dom::insert_text(&value[start..new_end]) || el.value() != value {
+            el.set_value(value);
+        }
+        let _ = el.set_selection_range(utf16(value, start), utf16(value, new_end));
+        return;
+    }
+    let caret = el.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let solid = solid_before(&old, caret);
+    el.set_value(value);
+    let at = position_after_solid(value, solid);
+    let _ = el.set_selection_range(at, at);
+}
+
+/// The byte range that differs between `old` and `new`: `(start, end in old,
+/// end in new)`, on character boundaries.
+pub fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
+    let prefix = old
+        .char_indices()
+        .zip(new.chars())
+        .find(|((_, a), b)| a != b)
+        .map(|((i, _), _)| i)
+        .unwrap_or(old.len().min(new.len()));
+    let prefix = (0..=prefix)
+        .rev()
+        .find(|&i| old.is_char_boundary(i) && new.is_char_boundary(i))
+        .unwrap_or(0);
+    let max_suffix = (old.len() - prefix).min(new.len() - prefix);
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    (prefix, old.len() - suffix, new.len() - suffix)
+}
+
+/// How many non-blank UTF-16 units come before UTF-16 offset `caret`.
+fn solid_before(text: &str, caret: usize) -> usize {
+    let mut units = 0;
+    let mut solid = 0;
+    for c in text.chars() {
+        if units >= caret {
+            break;
+        }
+        units += c.len_utf16();
+        if !c.is_whitespace() {
+            solid += c.len_utf16();
+        }
+    }
+    solid
+}
+
+/// The UTF-16 offset just after `solid` non-blank units of `text`.
+fn position_after_solid(text: &str, solid: usize) -> u32 {
+    let mut units = 0;
+    let mut seen = 0;
+    for c in text.chars() {
+        if seen >= solid {
+            break;
+        }
+        units += c.len_utf16();
+        if !c.is_whitespace() {
+            seen += c.len_utf16();
+        }
+    }
+    units as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changed_range_finds_the_edit() {
+        assert_eq!(changed_range("abc", "abc"), (3, 3, 3));
+        assert_eq!(changed_range("{\"a\": [1]}", "{\"a\": [1, 2]}"), (8, 8, 11));
+        assert_eq!(changed_range("aXb", "ab"), (1, 2, 1));
+        // Multi-byte characters are never split.
+        assert_eq!(changed_range("é", "è"), (0, 2, 2));
+        assert_eq!(changed_range("aaa", "aa"), (2, 3, 2));
+    }
+
+    #[test]
+    fn caret_keeps_its_place_among_solid_characters() {
+        let old = "{\"a\":[1,2]}";
+        let new = "{\n  \"a\": [\n    1,\n    2\n  ]\n}\n";
+        let caret = old.find('2').unwrap();
+        let at = position_after_solid(new, solid_before(old, caret)) as usize;
+        assert_eq!(&new[at - 1..at], ",");
+        assert_eq!(new[at..].trim_start().chars().next(), Some('2'));
     }
 }

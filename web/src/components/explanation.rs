@@ -73,10 +73,17 @@ pub fn Explanation(props: &ExplanationProps) -> Html {
             crate::analysis::Side::Pattern => "pattern",
             crate::analysis::Side::Event => "event",
         };
+        let id = match p.side {
+            crate::analysis::Side::Pattern => "pattern-input",
+            crate::analysis::Side::Event => "event-input",
+        };
+        let (start, end) = p.utf16_range;
+        let show =
+            Callback::from(move |_: MouseEvent| crate::dom::select_in_textarea(id, start, end));
         html! {
             <p class="explain-invalid">
-                { format!("Fix the {side} first: line {}, column {}. ", p.line, p.column) }
-                { "AWS answers: " }<q>{ format!("Event pattern is not valid. Reason: {}", p.message) }</q>
+                { format!("The {side} has an error at line {}, column {} (explained under the {side} editor); each field is explained once it is fixed. ", p.line, p.column) }
+                <button type="button" class="link-button" onclick={show}>{ "Go to the error" }</button>
             </p>
         }
     } else {

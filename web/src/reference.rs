@@ -1,0 +1,59 @@
+//! The quick reference: every operator EventBridge patterns have, with a
+//! one-line example and when to reach for it. Each example is a condition as
+//! it sits in a field's list, so it can be inserted at the caret; a test
+//! checks that each one, placed in a field's list, is a valid pattern.
+
+/// One entry of the quick reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The operator's name as shown.
+    pub name: &'static str,
+    /// The text inserted at the caret (a condition inside a field's list,
+    /// or a whole member for `$or`).
+    pub insert: &'static str,
+    /// When to use it.
+    pub when: &'static str,
+}
+
+/// Every operator, in the order a learner meets them.
+pub const ENTRIES: &[Entry] = &[
+    Entry { name: "exact value", insert: "\"stopped\"", when: "The field equals this string (case-sensitive). List several to accept any of them." },
+    Entry { name: "number", insert: "42", when: "The field is this number (compared as a number: 42 matches 42.0)." },
+    Entry { name: "null", insert: "null", when: "The field is present and null (not absent: use exists for that)." },
+    Entry { name: "prefix", insert: "{\"prefix\": \"prod-\"}", when: "The string starts with this text." },
+    Entry { name: "suffix", insert: "{\"suffix\": \".png\"}", when: "The string ends with this text, e.g. a file extension." },
+    Entry { name: "equals-ignore-case", insert: "{\"equals-ignore-case\": \"Stopped\"}", when: "The string equals this text in any letter case." },
+    Entry { name: "prefix, any case", insert: "{\"prefix\": {\"equals-ignore-case\": \"prod-\"}}", when: "Starts with this text in any letter case." },
+    Entry { name: "wildcard", insert: "{\"wildcard\": \"arn:aws:s3:::my-bucket/*.jpg\"}", when: "`*` stands for any run of characters; write `\\\\*` for a literal star." },
+    Entry { name: "anything-but", insert: "{\"anything-but\": [\"running\", \"pending\"]}", when: "Any value except these (an absent field does not match)." },
+    Entry { name: "anything-but prefix", insert: "{\"anything-but\": {\"prefix\": \"test-\"}}", when: "Any string that does not start with this text." },
+    Entry { name: "anything-but suffix", insert: "{\"anything-but\": {\"suffix\": \".tmp\"}}", when: "Any string that does not end with this text." },
+    Entry { name: "anything-but, any case", insert: "{\"anything-but\": {\"equals-ignore-case\": [\"Test\", \"Dev\"]}}", when: "Any string except these, in any letter case." },
+    Entry { name: "numeric range", insert: "{\"numeric\": [\">\", 0, \"<=\", 100]}", when: "A number in a range: one or two of >, >=, <, <=, or = alone." },
+    Entry { name: "exists", insert: "{\"exists\": true}", when: "The field is present with a value (not an object)." },
+    Entry { name: "does not exist", insert: "{\"exists\": false}", when: "The field is absent from the event." },
+    Entry { name: "cidr", insert: "{\"cidr\": \"10.0.0.0/24\"}", when: "An IPv4 or IPv6 address inside this block, e.g. a source IP." },
+    Entry { name: "empty string", insert: "\"\"", when: "The field is the empty string." },
+    Entry { name: "$or", insert: "\"$or\": [{\"detail\": {\"state\": [\"stopped\"]}}, {\"detail\": {\"state\": [\"terminated\"]}}]", when: "Either set of fields matches (a member of the pattern object, not a condition)." },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_example_makes_a_valid_pattern_where_it_belongs() {
+        for e in ENTRIES {
+            let pattern = if e.insert.starts_with("\"$or\"") {
+                format!("{{{}}}", e.insert)
+            } else {
+                format!("{{\"detail\": {{\"field\": [{}]}}}}", e.insert)
+            };
+            assert!(
+                eventpattern::Pattern::parse(&pattern).is_ok(),
+                "{}: {pattern}",
+                e.name
+            );
+        }
+    }
+}
