@@ -26,6 +26,7 @@ pub mod condition;
 pub mod event;
 pub mod example;
 pub mod explain;
+pub mod export;
 pub mod hints;
 pub mod json;
 pub mod lint;
