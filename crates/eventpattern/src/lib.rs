@@ -22,6 +22,7 @@
 
 pub mod cloudtrail;
 pub mod compile;
+pub mod compose;
 pub mod condition;
 pub mod event;
 pub mod example;
