@@ -2,6 +2,7 @@
 //! A thin adapter: arguments, files, output and exit codes; every decision
 //! about matching is the `eventpattern` library's.
 
+mod export;
 mod input;
 mod output;
 mod splitter;
@@ -15,11 +16,12 @@ Examples:
   eventpattern test --pattern rule.json --event - --json < event.json
   eventpattern validate --pattern rule.json
   eventpattern example --pattern rule.json > event.json
+  eventpattern export --pattern rule.json --format cloudformation-yaml --name my-rule
   eventpattern filter -p examples/templates/s3-create-bucket.pattern.json examples/cloudtrail-log.json
   eventpattern filter -p rule-a.json -p rule-b.json < events.jsonl
 
 Exit codes: 0 match (filter: at least one event matched; example: an event was found), 1 no match,
-2 invalid pattern or event, or an I/O error.";
+2 invalid pattern or event, or an I/O error (export: 0 or 2).";
 
 #[derive(Parser)]
 #[command(
@@ -76,6 +78,18 @@ enum Command {
         /// Event files (standard input when none or `-`).
         files: Vec<String>,
     },
+    /// Print the pattern as a snippet for a deployment tool.
+    Export {
+        /// Pattern file (`-` for standard input).
+        #[arg(long, short)]
+        pattern: String,
+        /// json, aws-cli, cloudformation-yaml, cloudformation-json, sam, cdk-ts, cdk-py, terraform or serverless.
+        #[arg(long, short, value_parser = export::format_id)]
+        format: eventpattern::export::Format,
+        /// The rule's name (also used for ids in templates).
+        #[arg(long, short)]
+        name: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -90,6 +104,11 @@ fn main() -> ExitCode {
         Command::Validate { pattern, json } => output::validate(&pattern, json),
         Command::Example { pattern } => output::example(&pattern),
         Command::Filter { pattern, files } => splitter::filter(&pattern, &files),
+        Command::Export {
+            pattern,
+            format,
+            name,
+        } => export::run(&pattern, format, name.as_deref()),
     };
     ExitCode::from(code)
 }

@@ -5,6 +5,8 @@
 use crate::condition::accepts;
 use crate::event::{flatten, EventLeaf, FlatEvent};
 use crate::hints::{hints_for, EventFacts, Hint};
+use crate::marks::{demote, refine_matched, value_marks};
+pub use crate::marks::{ValueMark, ValueState};
 use crate::matcher::{consistent, field_options, FieldOptions};
 use crate::pattern::{ConditionKind, LeafId};
 use crate::span::Span;
@@ -94,6 +96,9 @@ pub struct FieldTrace {
     pub outcome: FieldOutcome,
     /// Suggestions that are certain to be relevant.
     pub hints: Vec<Hint>,
+    /// Every event value at the field's path, in document order, with how
+    /// the field fared on each (one mark per array element).
+    pub values: Vec<ValueMark>,
 }
 
 /// The explanation of one verdict.
@@ -246,6 +251,10 @@ fn trace_rule(
                 no_condition_met(leaf, values, flat, event),
             ),
         };
+        let mut marks = value_marks(leaf, values, flat);
+        if outcome == FieldOutcome::AbsentAsRequired {
+            demote(&mut marks);
+        }
         if let Some(o) = opts {
             options.push((fields.len(), o));
         }
@@ -255,6 +264,7 @@ fn trace_rule(
             status,
             outcome,
             hints: Vec::new(),
+            values: marks,
         });
     }
     // Add fields one by one; the first that cannot join a consistent pick is
@@ -279,10 +289,55 @@ fn trace_rule(
                 .unwrap_or_else(|| fields[options[0].0].path.clone());
             let value = value_ref(event, &flat.leaves[o.positive[0] as usize], &leaf.joined);
             fields[*pos].outcome = FieldOutcome::ArrayConflict { value, with: other };
+            demote(&mut fields[*pos].values);
         }
         break;
     }
+    if fields.iter().all(|f| f.status == FieldStatus::Matched) {
+        // Every field has options here, in field order.
+        let mut marks: Vec<Vec<ValueMark>> = fields
+            .iter_mut()
+            .map(|f| std::mem::take(&mut f.values))
+            .collect();
+        let mut pairs: Vec<(&FieldOptions, &mut Vec<ValueMark>)> = options
+            .iter()
+            .map(|(_, o)| o)
+            .zip(marks.iter_mut())
+            .collect();
+        refine_matched(&mut pairs, flat);
+        for (f, m) in fields.iter_mut().zip(marks) {
+            f.values = m;
+            show_usable_value(f, &leaves[f.leaf], flat, event);
+        }
+    }
     fields
+}
+
+/// A matched field shows a value the match can use (the first accepted
+/// value may lie in an array element that the other fields rule out).
+fn show_usable_value(
+    f: &mut FieldTrace,
+    leaf: &crate::pattern::Leaf,
+    flat: &FlatEvent<'_>,
+    event: &str,
+) {
+    let FieldOutcome::Matched { condition, value } = &mut f.outcome else {
+        return;
+    };
+    let Some(usable) = f.values.iter().find(|m| m.state == ValueState::Matched) else {
+        return;
+    };
+    if usable.span == value.span {
+        return;
+    }
+    if let Some(l) = flat.leaves.iter().find(|l| l.span == usable.span) {
+        *condition = leaf
+            .conditions
+            .iter()
+            .position(|c| accepts(&c.kind, &l.value))
+            .unwrap_or(0);
+        *value = value_ref(event, l, &f.path);
+    }
 }
 
 fn no_condition_met(

@@ -22,16 +22,20 @@
 
 pub mod cloudtrail;
 pub mod compile;
+pub mod compose;
 pub mod condition;
 pub mod event;
 pub mod example;
 pub mod explain;
+pub mod export;
 pub mod hints;
 pub mod json;
 pub mod lint;
+mod marks;
 mod matcher;
 pub mod number;
 pub mod operators;
+pub mod outline;
 pub mod pattern;
 pub mod render;
 pub mod set;
