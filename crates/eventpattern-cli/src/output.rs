@@ -4,6 +4,8 @@ use crate::input::{display_name, read_text};
 use eventpattern::explain::{FieldOutcome, ValueRef};
 use eventpattern::hints::Hint;
 use eventpattern::pattern::PathSegment;
+use eventpattern::plain::{event_error_sentence, pattern_error_sentence};
+use eventpattern::quickfix::quick_fixes;
 use eventpattern::render::{
     caret_report, condition_text, field_sentence, hint_sentence, labeled_report, trace_text,
 };
@@ -47,6 +49,10 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
                 PathSegment::Index(i) => json!(i),
             })
             .collect();
+        let fixes: Vec<Value> = quick_fixes(text, e)
+            .into_iter()
+            .map(|f| json!({"label": f.label, "pattern": f.pattern}))
+            .collect();
         println!(
             "{}",
             json!({"error": {
@@ -56,6 +62,8 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
                 "line": pos.line,
                 "column": pos.column,
                 "path": path,
+                "plain": pattern_error_sentence(text, e, Encoding::Chars),
+                "fixes": fixes,
             }})
         );
     } else {
@@ -71,6 +79,13 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
         if !e.path.is_empty() {
             eprintln!("  = at pattern path: {}", e.path_display());
         }
+        eprintln!(
+            "  = help: {}",
+            pattern_error_sentence(text, e, Encoding::Chars)
+        );
+        for f in quick_fixes(text, e) {
+            eprintln!("  = fix: {}", f.label);
+        }
         eprintln!("  = AWS: {}", e.aws_message());
     }
     EXIT_INVALID
@@ -81,7 +96,8 @@ fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
         let pos = e.position(text, Encoding::Chars);
         println!(
             "{}",
-            json!({"error": {"reason": e.message, "in": "event", "line": pos.line, "column": pos.column}})
+            json!({"error": {"reason": e.message, "in": "event", "line": pos.line, "column": pos.column,
+                             "plain": event_error_sentence(text, e, Encoding::Chars)}})
         );
     } else {
         eprint!(
@@ -92,6 +108,10 @@ fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
                 e.span,
                 &format!("invalid event: {}", e.message)
             )
+        );
+        eprintln!(
+            "  = help: {}",
+            event_error_sentence(text, e, Encoding::Chars)
         );
     }
     EXIT_INVALID

@@ -89,7 +89,7 @@ fn invalid_pattern_shows_aws_reason_under_a_caret() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
-        "error: invalid pattern: prefix match pattern must be a string\n --> examples/invalid.pattern.json:4:26\n  |\n4 |     \"state\": [{\"prefix\": 5}]\n  |                          ^\n  = at pattern path: detail.state[0].prefix\n  = AWS: Event pattern is not valid. Reason: prefix match pattern must be a string\n"
+        "error: invalid pattern: prefix match pattern must be a string\n --> examples/invalid.pattern.json:4:26\n  |\n4 |     \"state\": [{\"prefix\": 5}]\n  |                          ^\n  = at pattern path: detail.state[0].prefix\n  = help: `prefix` needs a string (or {\"equals-ignore-case\": \"…\"}), here it is the number 5.\n  = fix: Quote 5: `prefix` takes a string\n  = AWS: Event pattern is not valid. Reason: prefix match pattern must be a string\n"
     );
 }
 
@@ -102,7 +102,7 @@ fn json_error_shape() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stdout),
-        "{\"error\":{\"reason\":\"Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"message\":\"Event pattern is not valid. Reason: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"kind\":\"syntax\",\"line\":2,\"column\":3,\"path\":[\"a\",0]}}\n"
+        "{\"error\":{\"reason\":\"Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"message\":\"Event pattern is not valid. Reason: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"kind\":\"syntax\",\"line\":2,\"column\":3,\"path\":[\"a\",0],\"plain\":\"Unexpected `'` at line 2, column 3: JSON strings use double quotes (\\\"…\\\").\",\"fixes\":[{\"label\":\"Use double quotes: \\\"x\\\"\",\"pattern\":\"{\\\"a\\\": [\\n  \\\"x\\\"]}\"}]}}\n"
     );
 }
 
@@ -152,6 +152,10 @@ fn invalid_event_has_a_position() {
         "{err}"
     );
     assert!(err.contains("<stdin>:2:7"), "{err}");
+    assert!(
+        err.contains("  = help: The event is not valid JSON: `tru` at line 2, column 7 is not a JSON value: put text in double quotes (\"tru\").\n"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -33,6 +33,8 @@ mod matcher;
 pub mod number;
 pub mod operators;
 pub mod pattern;
+pub mod plain;
+pub mod quickfix;
 pub mod render;
 pub mod set;
 pub mod span;
