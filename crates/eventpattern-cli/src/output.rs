@@ -1,6 +1,7 @@
 //! `test` and `validate`: text and JSON output of verdicts, traces and errors.
 
 use crate::input::{display_name, read_text};
+use eventpattern::delivery::delivery_notes;
 use eventpattern::explain::{FieldOutcome, ValueRef};
 use eventpattern::hints::Hint;
 use eventpattern::pattern::PathSegment;
@@ -166,10 +167,16 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
         Ok(t) => t,
         Err(e) => return event_error(event_file, &event_text, &e, json),
     };
+    let delivery = delivery_notes(&event_text, &trace);
     if json {
+        let delivery: Vec<Value> = delivery
+            .iter()
+            .map(|n| json!({"kind": n.kind, "text": n.text, "doc": n.doc}))
+            .collect();
         println!(
             "{}",
-            json!({"matched": trace.matched, "trace": trace_json(&pattern, &pattern_text, &event_text, &trace)})
+            json!({"matched": trace.matched, "trace": trace_json(&pattern, &pattern_text, &event_text, &trace),
+                   "delivery": delivery})
         );
     } else {
         let colored = match color {
@@ -178,6 +185,9 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
             ColorChoice::Auto => std::io::stdout().is_terminal(),
         };
         print!("{}", trace_text(&pattern, &pattern_text, &trace, colored));
+        for n in &delivery {
+            println!("delivery: {} ({})", n.text, n.doc);
+        }
     }
     if trace.matched {
         EXIT_MATCH

@@ -273,3 +273,37 @@ fn example_prints_a_matching_event() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn a_match_on_a_read_only_call_says_what_aws_delivers() {
+    let args = [
+        "test",
+        "-p",
+        "examples/templates/sts-assume-role.pattern.json",
+        "-e",
+        "examples/templates/sts-assume-role.event.json",
+        "--color",
+        "never",
+    ];
+    let out = run(&args, None);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("delivery: `AssumeRole` is a read-only management event (`readOnly: true`): EventBridge delivers it only to rules whose state is ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"),
+        "{stdout}"
+    );
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let v: serde_json::Value = serde_json::from_slice(&run(&json_args, None).stdout).unwrap();
+    let kinds: Vec<&str> = v["delivery"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["trail-needed", "read-only"]);
+    assert!(v["delivery"][1]["doc"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://docs.aws.amazon.com/"));
+}

@@ -23,6 +23,7 @@
 pub mod cloudtrail;
 pub mod compile;
 pub mod condition;
+pub mod delivery;
 pub mod event;
 pub mod example;
 pub mod explain;
