@@ -3,7 +3,7 @@
 use crate::input::{display_name, read_text};
 use eventpattern::delivery::delivery_notes;
 use eventpattern::explain::{FieldOutcome, ValueRef};
-use eventpattern::hints::Hint;
+use eventpattern::hints::{Edit, Hint};
 use eventpattern::pattern::PathSegment;
 use eventpattern::plain::{event_error_sentence, pattern_error_sentence};
 use eventpattern::quickfix::quick_fixes;
@@ -264,6 +264,7 @@ fn value_json(event_index: &LineIndex<'_>, v: &ValueRef) -> Value {
 
 fn hint_json(h: &Hint) -> Value {
     let kind = match h {
+        Hint::CaseTypo { .. } => "case-typo",
         Hint::CaseDiffers { .. } => "case-differs",
         Hint::TypeDiffers { .. } => "type-differs",
         Hint::ApiVersionSuffix { .. } => "api-version-suffix",
@@ -276,7 +277,8 @@ fn hint_json(h: &Hint) -> Value {
         Hint::Quirk(_) => "engine-quirk",
         Hint::NotFromCloudTrail { .. } => "not-from-cloudtrail",
     };
-    json!({"kind": kind, "text": hint_sentence(h), "suggestion": h.suggestion().map(|s| &s.text)})
+    json!({"kind": kind, "text": hint_sentence(h), "suggestion": h.suggestion().map(|s| &s.text),
+           "edit": h.suggestion().map(|s| match s.edit { Edit::Condition => "condition", Edit::Key => "key" })})
 }
 
 /// The trace as JSON: per field its status, outcome, positions and hints.

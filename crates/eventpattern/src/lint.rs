@@ -104,7 +104,7 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
                     span,
                     leaf: id,
                     message,
-                    suggestion: fix.map(|text| Suggestion { condition: i, text }),
+                    suggestion: fix.and_then(|text| Suggestion::condition(i, text)),
                 })
             };
             match leaf.joined.as_str() {

@@ -180,6 +180,10 @@ pub fn field_sentence(pattern: &Pattern, pattern_text: &str, f: &FieldTrace) -> 
 /// One sentence per hint.
 pub fn hint_sentence(h: &Hint) -> String {
     match h {
+        Hint::CaseTypo { value, suggestion } => format!(
+            "Only the letter case differs, and AWS always spells this value \"{value}\": correct the pattern to {}.",
+            suggestion.text
+        ),
         Hint::CaseDiffers { value, suggestion } => format!(
             "Only the letter case differs (the event has \"{value}\"): matching is case-sensitive; {} would match.",
             suggestion.text
@@ -199,9 +203,10 @@ pub fn hint_sentence(h: &Hint) -> String {
         Hint::NumericOnString { value } => format!(
             "The event has the string {value}: numeric matches only JSON numbers, so no range can match it (a plain string value or a prefix can)."
         ),
-        Hint::DidYouMean { paths } => format!(
-            "Did you mean {}?",
-            paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(" or ")
+        Hint::DidYouMean { paths, suggestion } => format!(
+            "Did you mean {}?{}",
+            paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(" or "),
+            if suggestion.is_some() { " Renaming the key makes this field match." } else { "" }
         ),
         Hint::NotALeaf { children } if children.is_empty() => {
             "Name a field inside it instead.".to_string()
