@@ -8,7 +8,8 @@ use eventpattern::pattern::PathSegment;
 use eventpattern::plain::{event_error_sentence, pattern_error_sentence};
 use eventpattern::quickfix::quick_fixes;
 use eventpattern::render::{
-    caret_report, condition_text, field_sentence, hint_sentence, labeled_report, trace_text,
+    caret_report, condition_text, field_sentence, hint_sentence, inactive_sentences,
+    labeled_report, trace_text, trailing_text_sentence,
 };
 use eventpattern::{Encoding, EventError, LineIndex, Pattern, PatternError, Trace};
 use serde_json::{json, Value};
@@ -151,7 +152,11 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
     if !json {
         print_notes(pattern_file, &pattern_text, &pattern);
     }
-    if let (Some(span), false) = (pattern.tree().trailing, json) {
+    if let (Some(span), Some(sentence), false) = (
+        pattern.tree().trailing,
+        trailing_text_sentence(&pattern, &pattern_text),
+        json,
+    ) {
         eprint!(
             "{}",
             labeled_report(
@@ -159,7 +164,7 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
                 display_name(pattern_file),
                 &pattern_text,
                 span,
-                "text after the pattern is ignored (as AWS's engine ignores it)"
+                &sentence
             )
         );
     }
@@ -329,5 +334,6 @@ pub fn trace_json(pattern: &Pattern, pattern_text: &str, event_text: &str, trace
         "alternative": trace.rule,
         "alternatives": trace.alternatives,
         "fields": fields,
+        "inactive": inactive_sentences(pattern, pattern_text, trace),
     })
 }

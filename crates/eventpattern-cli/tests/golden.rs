@@ -307,3 +307,29 @@ fn a_match_on_a_read_only_call_says_what_aws_delivers() {
         .unwrap()
         .starts_with("https://docs.aws.amazon.com/"));
 }
+
+#[test]
+fn fields_not_in_play_and_trailing_text_are_named() {
+    let pattern = "{\"source\": [\"aws.x\"],\n \"source\": [\"aws.ec2\"]} extra";
+    let args = [
+        "test",
+        "-p",
+        "-",
+        "-e",
+        "examples/ec2-running.event.json",
+        "--color",
+        "never",
+    ];
+    let out = run(&args, Some(pattern));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("warning: The text after the pattern's closing brace (line 2) is ignored, as AWS's engine ignores it.\n"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains("  - not in play: `source` on line 1 is replaced by the same path on line 2: with repeated keys, AWS keeps only the last.\n"));
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&json_args, Some(pattern)).stdout).unwrap();
+    assert_eq!(v["trace"]["inactive"].as_array().unwrap().len(), 2);
+}
