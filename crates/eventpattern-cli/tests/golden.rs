@@ -289,7 +289,7 @@ fn a_match_on_a_read_only_call_says_what_aws_delivers() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
     assert!(
-        stdout.contains("delivery: `AssumeRole` is a read-only management event (`readOnly: true`): EventBridge delivers it only to rules whose state is ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"),
+        stdout.contains("delivery: `AssumeRoleWithSAML` is a read-only management event (`readOnly: true`): EventBridge delivers it only to rules whose state is ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"),
         "{stdout}"
     );
     let mut json_args = args.to_vec();

@@ -15,6 +15,9 @@
 //! * Data events (S3 object calls and the like) are not logged by default;
 //!   the data events a trail logs are available in EventBridge.
 //!   <https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html>
+//! * Network activity events "require a trail configured with network
+//!   activity event selectors for the relevant event source" (same page as
+//!   the first point).
 //! * A `PutEvents` entry (source, detail-type, detail, resources, 14 bytes
 //!   for a time) must be under 256 KB.
 //!   <https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html>
@@ -26,7 +29,8 @@ use crate::Trace;
 /// A condition on delivery that applies to this event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeliveryNote {
-    /// A short stable id: `trail-needed`, `read-only`, `data-event`, `too-large`.
+    /// A short stable id: `trail-needed`, `read-only`, `data-event`,
+    /// `network-activity`, `too-large`.
     pub kind: &'static str,
     /// One sentence.
     pub text: String,
@@ -95,7 +99,14 @@ pub fn delivery_notes(event: &str, trace: &Trace) -> Vec<DeliveryNote> {
         };
         let data = text("detail.eventCategory") == Some("Data")
             || matches!(get("detail.managementEvent"), Some(Value::Bool(false)));
-        if data {
+        let network = text("detail.eventCategory") == Some("NetworkActivity");
+        if network {
+            notes.push(DeliveryNote {
+                kind: "network-activity",
+                text: format!("{call} is a CloudTrail network activity event (a call through a VPC endpoint): it reaches EventBridge only if a trail logs network activity events for this event source."),
+                doc: TRAIL_DOC,
+            });
+        } else if data {
             notes.push(DeliveryNote {
                 kind: "data-event",
                 text: format!("{call} is a CloudTrail data event: it reaches EventBridge only if a trail logs data events for this resource (trails do not by default, and data events cost extra)."),
@@ -203,6 +214,10 @@ mod tests {
             (
                 call(r#"{"eventName": "GetObject", "readOnly": true, "eventCategory": "Data"}"#),
                 vec!["trail-needed", "data-event"],
+            ),
+            (
+                call(r#"{"eventName": "ListKeys", "eventType": "AwsVpceEvent", "eventCategory": "NetworkActivity"}"#),
+                vec!["trail-needed", "network-activity"],
             ),
             (
                 r#"{"source": "aws.ec2", "detail-type": "EC2 Instance State-change Notification", "detail": {"readOnly": true}}"#.into(),
