@@ -69,19 +69,19 @@ pub const TEMPLATES: &[Template] = &[
       "EC2 sends this event to EventBridge itself, no trail needed. `detail.state` is one of pending, running, stopping, stopped, shutting-down, terminated; list several values to match any of them.",
       &["source", "detail-type", "detail.state", "detail.instance-id"], files!("ec2-state-change")),
     t("s3-create-bucket", "S3 CreateBucket (via CloudTrail)", CT_MGMT,
-      "Bucket creation is an API call: EventBridge sees it only as \"AWS API Call via CloudTrail\", and only if a trail logs management events in the account. The CloudTrail record sits under `detail`: key on `detail.eventSource` and `detail.eventName`; the bucket name is in `detail.requestParameters.bucketName`.",
+      "`source` is \"aws.s3\", not \"s3.amazonaws.com\" (that is the record's `detail.eventSource`). Bucket creation is an API call: EventBridge sees it only as \"AWS API Call via CloudTrail\", and only while a CloudTrail trail with logging is enabled. The CloudTrail record sits under `detail`: key on `detail.eventSource` and `detail.eventName`; the bucket name is in `detail.requestParameters.bucketName`.",
       &["detail.eventSource", "detail.eventName", "detail.requestParameters.bucketName"], files!("s3-create-bucket")),
     t("lambda-esm", "Lambda UpdateEventSourceMapping (via CloudTrail)", CT_MGMT,
-      "CloudTrail logs Lambda API names with their API version: the call UpdateEventSourceMapping is recorded as `UpdateEventSourceMapping20150331`. An exact \"UpdateEventSourceMapping\" never matches; use {\"prefix\": \"UpdateEventSourceMapping\"}. Needs a trail.",
+      "CloudTrail often logs Lambda API names with a version suffix: the call UpdateEventSourceMapping is recorded as `UpdateEventSourceMapping20150331`, which an exact \"UpdateEventSourceMapping\" does not match; {\"prefix\": \"UpdateEventSourceMapping\"} matches both spellings. Needs a trail.",
       &["detail.eventName", "detail.requestParameters.uUID", "detail.responseElements.state"], files!("lambda-esm")),
     t("s3-object-created", "S3 Object Created (EventBridge notifications)", Delivery::Native,
       "Sent natively once the bucket has \"Send notifications to Amazon EventBridge\" turned on; no trail needed (the CloudTrail alternative, PutObject, is a data event and costs extra). Match the key's ending with `suffix`.",
       &["detail.bucket.name", "detail.object.key", "detail.reason"], files!("s3-object-created")),
     t("iam-create-access-key", "IAM CreateAccessKey (via CloudTrail)", CT_MGMT,
-      "IAM is a global service: its CloudTrail events are delivered in us-east-1, so the rule must live there. Needs a trail. The new key's owner is `detail.requestParameters.userName`.",
+      "IAM is a global service: CloudTrail records its events in us-east-1 (N. Virginia), so the rule usually has to live there. Needs a trail. The new key's owner is `detail.requestParameters.userName`.",
       &["detail.eventName", "detail.userIdentity.arn", "detail.requestParameters.userName"], files!("iam-create-access-key")),
     t("ec2-run-instances", "EC2 RunInstances that succeeded (via CloudTrail)", CT_MGMT,
-      "A failed call is logged too, with `detail.errorCode` set; {\"exists\": false} on `errorCode` keeps only successes. Instances are an array of objects under `detail.responseElements.instancesSet.items`: fields from one element must match together.",
+      "A failed call is logged too, with `detail.errorCode` set; {\"exists\": false} on `errorCode` keeps only successes. Instances are an array of objects under `detail.responseElements.instancesSet.items`: this playground, like AWS's engine (event-ruler), requires fields of one element to match together.",
       &["detail.eventName", "detail.errorCode", "detail.responseElements.instancesSet.items.instanceType"], files!("ec2-run-instances")),
     t("guardduty-finding", "GuardDuty high-severity finding", Delivery::Native,
       "GuardDuty publishes findings natively. `detail.severity` is a JSON number, so a numeric range works; a quoted \"8\" would never match it.",
@@ -95,11 +95,11 @@ pub const TEMPLATES: &[Template] = &[
     t("codepipeline-failed", "CodePipeline execution failed", Delivery::Native,
       "CodePipeline emits execution state changes natively; `detail.state` is SUCCEEDED, FAILED, STOPPED, …",
       &["detail.pipeline", "detail.state"], files!("codepipeline-failed")),
-    t("sts-assume-role", "STS AssumeRole into an SSO role (via CloudTrail)", CT_MGMT,
-      "AssumeRole is a management event logged by CloudTrail in the region of the STS endpoint used. Needs a trail. The role is `detail.requestParameters.roleArn`; a wildcard matches the generated SSO role names.",
-      &["detail.eventName", "detail.requestParameters.roleArn", "detail.userIdentity.arn"], files!("sts-assume-role")),
+    t("sts-assume-role", "IAM Identity Center session in an account (STS, via CloudTrail)", CT_MGMT,
+      "A user who opens an account through IAM Identity Center is federated by SAML: CloudTrail records AssumeRoleWithSAML (not AssumeRole), with `userIdentity.type` SAMLUser, in the Region of the STS endpoint. Identity Center's roles sit under the path `role/aws-reserved/sso.amazonaws.com/`, which the wildcard matches. The call is read-only, so a rule sees it only in the state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS. Needs a trail.",
+      &["detail.eventName", "detail.requestParameters.roleArn", "detail.userIdentity.userName"], files!("sts-assume-role")),
     t("console-sign-in", "Console sign-in without MFA, or failed", CT_MGMT,
-      "Sign-ins arrive as \"AWS Console Sign In via CloudTrail\" from source aws.signin, in the region of the sign-in endpoint (often us-east-1). Needs a trail. `$or` combines \"no MFA\" with \"failed\"; `MFAUsed` is the string \"No\", not a boolean.",
+      "Sign-ins arrive as \"AWS Console Sign In via CloudTrail\" (some AWS pages write \"Signin\") from source aws.signin. Root sign-ins are recorded in us-east-1; other sign-ins in the Region of the sign-in endpoint, which for the global URL can also be us-east-2, eu-north-1 or ap-southeast-2, so put the rule in each of those. Needs a trail. `$or` combines \"no MFA\" with \"failed\"; `MFAUsed` is the string \"No\", not a boolean.",
       &["detail.eventName", "detail.additionalEventData.MFAUsed", "detail.responseElements.ConsoleLogin"], files!("console-sign-in")),
 ];
 
@@ -149,6 +149,55 @@ mod tests {
         }
         for id in ["ec2-state-change", "s3-create-bucket", "lambda-esm"] {
             assert!(find(id).is_some());
+        }
+    }
+
+    /// A CloudTrail template's envelope agrees with its record, as
+    /// EventBridge derives one from the other.
+    #[test]
+    fn cloudtrail_samples_agree_with_themselves() {
+        use eventpattern::cloudtrail::{detail_type, source};
+        let fields = [
+            "source",
+            "detail-type",
+            "region",
+            "account",
+            "detail.eventSource",
+            "detail.eventType",
+            "detail.awsRegion",
+            "detail.recipientAccountId",
+        ];
+        let selector = eventpattern::event::Selector::new(fields);
+        for t in TEMPLATES
+            .iter()
+            .filter(|t| matches!(t.delivery, Delivery::CloudTrail { .. }))
+        {
+            let flat = eventpattern::event::flatten(t.event, Some(&selector)).unwrap();
+            let get = |name: &str| -> String {
+                let id = selector.id(name);
+                flat.leaves
+                    .iter()
+                    .find(|l| Some(l.path_id) == id)
+                    .map(|l| match &l.value {
+                        eventpattern::Value::Str(s) => s.to_string(),
+                        _ => String::new(),
+                    })
+                    .unwrap_or_default()
+            };
+            assert_eq!(
+                get("source"),
+                source(&get("detail.eventSource")),
+                "{}",
+                t.id
+            );
+            assert_eq!(
+                get("detail-type"),
+                detail_type(&get("detail.eventType")),
+                "{}",
+                t.id
+            );
+            assert_eq!(get("region"), get("detail.awsRegion"), "{}", t.id);
+            assert_eq!(get("account"), get("detail.recipientAccountId"), "{}", t.id);
         }
     }
 }

@@ -1,11 +1,15 @@
 //! `test` and `validate`: text and JSON output of verdicts, traces and errors.
 
 use crate::input::{display_name, read_text};
+use eventpattern::delivery::delivery_notes;
 use eventpattern::explain::{FieldOutcome, ValueRef};
-use eventpattern::hints::Hint;
+use eventpattern::hints::{Edit, Hint};
 use eventpattern::pattern::PathSegment;
+use eventpattern::plain::{event_error_sentence, pattern_error_sentence};
+use eventpattern::quickfix::quick_fixes;
 use eventpattern::render::{
-    caret_report, condition_text, field_sentence, hint_sentence, labeled_report, trace_text,
+    caret_report, condition_text, field_sentence, hint_sentence, inactive_sentences,
+    labeled_report, trace_text, trailing_text_sentence,
 };
 use eventpattern::{Encoding, EventError, LineIndex, Pattern, PatternError, Trace};
 use serde_json::{json, Value};
@@ -47,6 +51,10 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
                 PathSegment::Index(i) => json!(i),
             })
             .collect();
+        let fixes: Vec<Value> = quick_fixes(text, e)
+            .into_iter()
+            .map(|f| json!({"label": f.label, "pattern": f.pattern}))
+            .collect();
         println!(
             "{}",
             json!({"error": {
@@ -56,6 +64,8 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
                 "line": pos.line,
                 "column": pos.column,
                 "path": path,
+                "plain": pattern_error_sentence(text, e, Encoding::Chars),
+                "fixes": fixes,
             }})
         );
     } else {
@@ -71,6 +81,13 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
         if !e.path.is_empty() {
             eprintln!("  = at pattern path: {}", e.path_display());
         }
+        eprintln!(
+            "  = help: {}",
+            pattern_error_sentence(text, e, Encoding::Chars)
+        );
+        for f in quick_fixes(text, e) {
+            eprintln!("  = fix: {}", f.label);
+        }
         eprintln!("  = AWS: {}", e.aws_message());
     }
     EXIT_INVALID
@@ -81,7 +98,8 @@ fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
         let pos = e.position(text, Encoding::Chars);
         println!(
             "{}",
-            json!({"error": {"reason": e.message, "in": "event", "line": pos.line, "column": pos.column}})
+            json!({"error": {"reason": e.message, "in": "event", "line": pos.line, "column": pos.column,
+                             "plain": event_error_sentence(text, e, Encoding::Chars)}})
         );
     } else {
         eprint!(
@@ -92,6 +110,10 @@ fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
                 e.span,
                 &format!("invalid event: {}", e.message)
             )
+        );
+        eprintln!(
+            "  = help: {}",
+            event_error_sentence(text, e, Encoding::Chars)
         );
     }
     EXIT_INVALID
@@ -130,7 +152,11 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
     if !json {
         print_notes(pattern_file, &pattern_text, &pattern);
     }
-    if let (Some(span), false) = (pattern.tree().trailing, json) {
+    if let (Some(span), Some(sentence), false) = (
+        pattern.tree().trailing,
+        trailing_text_sentence(&pattern, &pattern_text),
+        json,
+    ) {
         eprint!(
             "{}",
             labeled_report(
@@ -138,7 +164,7 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
                 display_name(pattern_file),
                 &pattern_text,
                 span,
-                "text after the pattern is ignored (as AWS's engine ignores it)"
+                &sentence
             )
         );
     }
@@ -146,10 +172,16 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
         Ok(t) => t,
         Err(e) => return event_error(event_file, &event_text, &e, json),
     };
+    let delivery = delivery_notes(&event_text, &trace);
     if json {
+        let delivery: Vec<Value> = delivery
+            .iter()
+            .map(|n| json!({"kind": n.kind, "text": n.text, "doc": n.doc}))
+            .collect();
         println!(
             "{}",
-            json!({"matched": trace.matched, "trace": trace_json(&pattern, &pattern_text, &event_text, &trace)})
+            json!({"matched": trace.matched, "trace": trace_json(&pattern, &pattern_text, &event_text, &trace),
+                   "delivery": delivery})
         );
     } else {
         let colored = match color {
@@ -158,6 +190,9 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
             ColorChoice::Auto => std::io::stdout().is_terminal(),
         };
         print!("{}", trace_text(&pattern, &pattern_text, &trace, colored));
+        for n in &delivery {
+            println!("delivery: {} ({})", n.text, n.doc);
+        }
     }
     if trace.matched {
         EXIT_MATCH
@@ -234,6 +269,7 @@ fn value_json(event_index: &LineIndex<'_>, v: &ValueRef) -> Value {
 
 fn hint_json(h: &Hint) -> Value {
     let kind = match h {
+        Hint::CaseTypo { .. } => "case-typo",
         Hint::CaseDiffers { .. } => "case-differs",
         Hint::TypeDiffers { .. } => "type-differs",
         Hint::ApiVersionSuffix { .. } => "api-version-suffix",
@@ -246,7 +282,8 @@ fn hint_json(h: &Hint) -> Value {
         Hint::Quirk(_) => "engine-quirk",
         Hint::NotFromCloudTrail { .. } => "not-from-cloudtrail",
     };
-    json!({"kind": kind, "text": hint_sentence(h), "suggestion": h.suggestion().map(|s| &s.text)})
+    json!({"kind": kind, "text": hint_sentence(h), "suggestion": h.suggestion().map(|s| &s.text),
+           "edit": h.suggestion().map(|s| match s.edit { Edit::Condition => "condition", Edit::Key => "key" })})
 }
 
 /// The trace as JSON: per field its status, outcome, positions and hints.
@@ -297,5 +334,6 @@ pub fn trace_json(pattern: &Pattern, pattern_text: &str, event_text: &str, trace
         "alternative": trace.rule,
         "alternatives": trace.alternatives,
         "fields": fields,
+        "inactive": inactive_sentences(pattern, pattern_text, trace),
     })
 }

@@ -89,7 +89,7 @@ fn invalid_pattern_shows_aws_reason_under_a_caret() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
-        "error: invalid pattern: prefix match pattern must be a string\n --> examples/invalid.pattern.json:4:26\n  |\n4 |     \"state\": [{\"prefix\": 5}]\n  |                          ^\n  = at pattern path: detail.state[0].prefix\n  = AWS: Event pattern is not valid. Reason: prefix match pattern must be a string\n"
+        "error: invalid pattern: prefix match pattern must be a string\n --> examples/invalid.pattern.json:4:26\n  |\n4 |     \"state\": [{\"prefix\": 5}]\n  |                          ^\n  = at pattern path: detail.state[0].prefix\n  = help: `prefix` needs a string (or {\"equals-ignore-case\": \"…\"}), here it is the number 5.\n  = fix: Quote 5: `prefix` takes a string\n  = AWS: Event pattern is not valid. Reason: prefix match pattern must be a string\n"
     );
 }
 
@@ -102,7 +102,7 @@ fn json_error_shape() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stdout),
-        "{\"error\":{\"reason\":\"Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"message\":\"Event pattern is not valid. Reason: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"kind\":\"syntax\",\"line\":2,\"column\":3,\"path\":[\"a\",0]}}\n"
+        "{\"error\":{\"reason\":\"Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"message\":\"Event pattern is not valid. Reason: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"kind\":\"syntax\",\"line\":2,\"column\":3,\"path\":[\"a\",0],\"plain\":\"Unexpected `'` at line 2, column 3: JSON strings use double quotes (\\\"…\\\").\",\"fixes\":[{\"label\":\"Use double quotes: \\\"x\\\"\",\"pattern\":\"{\\\"a\\\": [\\n  \\\"x\\\"]}\"}]}}\n"
     );
 }
 
@@ -152,6 +152,10 @@ fn invalid_event_has_a_position() {
         "{err}"
     );
     assert!(err.contains("<stdin>:2:7"), "{err}");
+    assert!(
+        err.contains("  = help: The event is not valid JSON: `tru` at line 2, column 7 is not a JSON value: put text in double quotes (\"tru\").\n"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -268,4 +272,64 @@ fn example_prints_a_matching_event() {
         None,
     );
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_match_on_a_read_only_call_says_what_aws_delivers() {
+    let args = [
+        "test",
+        "-p",
+        "examples/templates/sts-assume-role.pattern.json",
+        "-e",
+        "examples/templates/sts-assume-role.event.json",
+        "--color",
+        "never",
+    ];
+    let out = run(&args, None);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("delivery: `AssumeRoleWithSAML` is a read-only management event (`readOnly: true`): EventBridge delivers it only to rules whose state is ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"),
+        "{stdout}"
+    );
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let v: serde_json::Value = serde_json::from_slice(&run(&json_args, None).stdout).unwrap();
+    let kinds: Vec<&str> = v["delivery"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["trail-needed", "read-only"]);
+    assert!(v["delivery"][1]["doc"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://docs.aws.amazon.com/"));
+}
+
+#[test]
+fn fields_not_in_play_and_trailing_text_are_named() {
+    let pattern = "{\"source\": [\"aws.x\"],\n \"source\": [\"aws.ec2\"]} extra";
+    let args = [
+        "test",
+        "-p",
+        "-",
+        "-e",
+        "examples/ec2-running.event.json",
+        "--color",
+        "never",
+    ];
+    let out = run(&args, Some(pattern));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("warning: The text after the pattern's closing brace (line 2) is ignored, as AWS's engine ignores it.\n"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains("  - not in play: `source` on line 1 is replaced by the same path on line 2: with repeated keys, AWS keeps only the last.\n"));
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&json_args, Some(pattern)).stdout).unwrap();
+    assert_eq!(v["trace"]["inactive"].as_array().unwrap().len(), 2);
 }

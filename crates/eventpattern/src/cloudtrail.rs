@@ -7,8 +7,7 @@ use crate::event::{flatten, EventError, Selector, Value};
 use crate::json::{quote, Reader, TokenKind};
 use std::sync::OnceLock;
 
-const FIELDS: [&str; 7] = [
-    "eventID",
+const FIELDS: [&str; 6] = [
     "eventSource",
     "eventTime",
     "awsRegion",
@@ -17,14 +16,45 @@ const FIELDS: [&str; 7] = [
     "userIdentity.accountId",
 ];
 
-/// The `detail-type` EventBridge uses for a CloudTrail `eventType`.
+/// The `detail-type` EventBridge uses for a CloudTrail `eventType` (the
+/// list of "…via CloudTrail" types is in
+/// <https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html>;
+/// Insights records have `eventType` `AwsCloudTrailInsight`, network activity
+/// records `AwsVpceEvent`).
 pub fn detail_type(event_type: &str) -> &'static str {
     match event_type {
         "AwsConsoleSignIn" => "AWS Console Sign In via CloudTrail",
         "AwsServiceEvent" => "AWS Service Event via CloudTrail",
         "AwsConsoleAction" => "AWS Console Action via CloudTrail",
+        "AwsCloudTrailInsight" => "AWS Insight via CloudTrail",
+        "AwsVpceEvent" => "AWS Network Activity Event via CloudTrail",
         _ => "AWS API Call via CloudTrail",
     }
+}
+
+/// A UUID-shaped envelope `id` derived from the record's text. EventBridge
+/// gives every event a new random UUID, unrelated to the record's `eventID`
+/// (<https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html>);
+/// the engine has no randomness, so the same record always gets the same id.
+pub fn envelope_id(record: &str) -> String {
+    // Two FNV-1a passes with different offsets give 128 bits.
+    let fnv = |offset: u64| {
+        record.bytes().fold(offset, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    };
+    let (a, b) = (fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142));
+    // Version 4 and the RFC 4122 variant, as a random UUID would have.
+    let a = (a & !0xf000) | 0x4000;
+    let b = (b & !(0xc000 << 48)) | (0x8000 << 48);
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xffff,
+        b >> 48,
+        b & 0xffff_ffff_ffff
+    )
 }
 
 /// `s3.amazonaws.com` → `aws.s3`.
@@ -92,7 +122,8 @@ pub fn first_record(log: &str) -> Option<&str> {
     }
 }
 
-/// Wraps one record (JSON text) in the envelope; the record is copied as written.
+/// Wraps one record (JSON text) in the envelope; the record is copied as
+/// written. The envelope's `id` is [`envelope_id`], not the record's `eventID`.
 pub fn wrap(record: &str) -> Result<String, EventError> {
     // Built once: `filter` wraps every record of a log with it.
     static SELECTOR: OnceLock<Selector> = OnceLock::new();
@@ -115,7 +146,7 @@ pub fn wrap(record: &str) -> Result<String, EventError> {
     let q = quote;
     Ok(format!(
         r#"{{"version":"0","id":{},"detail-type":{},"source":{},"account":{},"time":{},"region":{},"resources":[],"detail":{}}}"#,
-        q(&get("eventID")),
+        q(&envelope_id(record)),
         q(detail_type(&get("eventType"))),
         q(&source(&get("eventSource"))),
         q(&account),
@@ -133,7 +164,25 @@ mod tests {
     fn wraps_a_record() {
         let rec = r#"{"eventSource":"s3.amazonaws.com","eventName":"CreateBucket","eventType":"AwsApiCall","awsRegion":"us-east-1","eventTime":"2024-01-01T00:00:00Z","eventID":"e1","recipientAccountId":"123456789012"}"#;
         let ev = wrap(rec).unwrap();
-        assert!(ev.starts_with(r#"{"version":"0","id":"e1","detail-type":"AWS API Call via CloudTrail","source":"aws.s3","account":"123456789012""#));
+        let id = envelope_id(rec);
+        assert!(ev.starts_with(&format!(r#"{{"version":"0","id":"{id}","detail-type":"AWS API Call via CloudTrail","source":"aws.s3","account":"123456789012""#)));
+        // UUID-shaped (version 4, RFC 4122 variant), stable, and not the eventID.
+        let parts: Vec<&str> = id.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('4') && matches!(&parts[3][..1], "8" | "9" | "a" | "b"));
+        assert_eq!(envelope_id(rec), id);
+        assert_ne!(envelope_id(&rec.replace("e1", "e2")), id);
+        assert_eq!(
+            detail_type("AwsCloudTrailInsight"),
+            "AWS Insight via CloudTrail"
+        );
+        assert_eq!(
+            detail_type("AwsVpceEvent"),
+            "AWS Network Activity Event via CloudTrail"
+        );
         assert!(ev.ends_with(&format!("\"detail\":{rec}}}")));
         assert_eq!(
             detail_type("AwsConsoleSignIn"),

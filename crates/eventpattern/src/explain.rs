@@ -4,7 +4,7 @@
 
 use crate::condition::accepts;
 use crate::event::{flatten, EventLeaf, FlatEvent};
-use crate::hints::{hints_for, EventFacts, Hint};
+use crate::hints::{hints_for, key_rename, EventFacts, Hint};
 use crate::marks::{demote, refine_matched, value_marks};
 pub use crate::marks::{ValueMark, ValueState};
 use crate::matcher::{consistent, field_options, FieldOptions};
@@ -171,14 +171,32 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
     } else {
         EventFacts::default()
     };
+    // A hint that repeats a note on the pattern (same field, same fix) is left to the note.
+    let mut notes = None;
     for f in &mut fields {
+        let leaf = &leaves[f.leaf];
         f.hints = hints_for(
-            &leaves[f.leaf],
+            leaf,
             &f.outcome,
             &flat,
             &by_path[p.leaf_path()[f.leaf] as usize],
             &facts,
         );
+        for h in &mut f.hints {
+            if let Hint::DidYouMean { paths, suggestion } = h {
+                *suggestion = key_rename(p, leaf, paths, event);
+            }
+        }
+        if f.hints.iter().any(|h| h.suggestion().is_some()) {
+            let notes = notes.get_or_insert_with(|| crate::lint::lint(p));
+            f.hints.retain(|h| {
+                h.suggestion().is_none_or(|s| {
+                    !notes
+                        .iter()
+                        .any(|n| n.leaf == f.leaf && n.suggestion.as_ref() == Some(s))
+                })
+            });
+        }
     }
     let shown = &p.rules()[rule];
     let inactive = (0..leaves.len())

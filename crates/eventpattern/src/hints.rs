@@ -5,31 +5,105 @@ use crate::condition::accepts;
 use crate::event::{FlatEvent, Value};
 use crate::explain::FieldOutcome;
 use crate::json::quote;
-use crate::operators::wildcard::Wildcard;
 use crate::pattern::{ConditionKind, Leaf};
 
-/// A replacement for one condition of a field that makes it match.
+/// A change to one pattern field that makes it match (for hints) or that
+/// is certain to be meant (for notes): a condition replaced, or the field's
+/// key renamed. Hints build them only through checks that the change works.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
-    /// Index of the condition in the field's list.
+    /// Index of the condition in the field's list (for [`Edit::Condition`]).
     pub condition: usize,
-    /// The condition to write instead, as JSON text.
+    /// The condition(s) to write instead, or the new key, as JSON text.
     pub text: String,
+    /// What [`Suggestion::text`] replaces.
+    pub edit: Edit,
+}
+
+/// What a suggestion replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// One condition of the field's list.
+    Condition,
+    /// The field's key (its last path segment).
+    Key,
 }
 
 impl Suggestion {
-    /// The pattern text with the condition replaced.
+    /// A replacement for condition `condition`, if `text` is a valid
+    /// condition list element (or several).
+    pub(crate) fn condition(condition: usize, text: String) -> Option<Suggestion> {
+        conditions_of(&text)?;
+        Some(Suggestion {
+            condition,
+            text,
+            edit: Edit::Condition,
+        })
+    }
+
+    /// A new key for the field.
+    pub(crate) fn rename_key(key: &str) -> Suggestion {
+        Suggestion {
+            condition: 0,
+            text: quote(key),
+            edit: Edit::Key,
+        }
+    }
+
+    /// The pattern text with the change made.
     pub fn apply(&self, pattern_text: &str, leaf: &Leaf) -> Option<String> {
-        let span = leaf.conditions.get(self.condition)?.span;
+        let span = match self.edit {
+            Edit::Condition => leaf.conditions.get(self.condition)?.span,
+            Edit::Key => leaf.key_span,
+        };
         let mut out = pattern_text.to_string();
+        out.get(span.range())?;
         out.replace_range(span.range(), &self.text);
         Some(out)
     }
+
+    /// Words for a button: `{"prefix": "x"}`, or `rename the key to "state"`.
+    pub fn label(&self) -> String {
+        match self.edit {
+            Edit::Condition => self.text.clone(),
+            Edit::Key => format!("rename the key to {}", self.text),
+        }
+    }
+}
+
+/// The conditions `text` stands for, when it is valid inside a field's list.
+fn conditions_of(text: &str) -> Option<Vec<ConditionKind>> {
+    let tree = crate::pattern::parse(&format!("{{\"k\": [{text}]}}")).ok()?;
+    let leaf = tree.leaves.into_iter().next()?;
+    Some(leaf.conditions.into_iter().map(|c| c.kind).collect())
+}
+
+/// A condition replacement, kept only when the engine's own matching says
+/// the new condition accepts `value`: offered fixes always work.
+fn checked(condition: usize, text: String, value: &Value<'_>) -> Option<Suggestion> {
+    let kinds = conditions_of(&text)?;
+    kinds
+        .iter()
+        .any(|k| accepts(k, value))
+        .then_some(Suggestion {
+            condition,
+            text,
+            edit: Edit::Condition,
+        })
 }
 
 /// A suggestion for one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hint {
+    /// Only the letter case differs, in a field whose values AWS spells one
+    /// way (`source`, `detail-type`, …): the pattern has a typo; the
+    /// suggestion writes the event's spelling.
+    CaseTypo {
+        /// The event's value.
+        value: String,
+        /// The event's value as a condition.
+        suggestion: Suggestion,
+    },
     /// Only the letter case differs; the suggestion ignores case.
     CaseDiffers {
         /// The event's value.
@@ -67,6 +141,8 @@ pub enum Hint {
     DidYouMean {
         /// Existing event paths, nearest first.
         paths: Vec<String>,
+        /// The field's key renamed to the first path that makes it match.
+        suggestion: Option<Suggestion>,
     },
     /// The path holds an object: name a field inside it.
     NotALeaf {
@@ -217,6 +293,7 @@ pub fn hints_for(
                         .take(3)
                         .map(|(_, p)| p.to_string())
                         .collect(),
+                    suggestion: None,
                 });
             }
             if leaf
@@ -259,7 +336,7 @@ pub fn hints_for(
             for &i in values.iter().take(20) {
                 let v = &flat.leaves[i as usize].value;
                 for (i, c) in leaf.conditions.iter().enumerate() {
-                    if let Some(h) = value_hint(leaf, i, &c.kind, v) {
+                    for h in value_hints(leaf, i, &c.kind, v) {
                         if !hints.contains(&h) {
                             hints.push(h);
                         }
@@ -283,121 +360,181 @@ fn folds_outside_bmp(kind: &ConditionKind) -> bool {
     }
 }
 
-fn value_hint(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -> Option<Hint> {
+/// Fields whose values AWS writes one way: a case difference there is a
+/// typo in the pattern, best corrected rather than ignored.
+const FIXED_SPELLING: &[&str] = &[
+    "source",
+    "detail-type",
+    "detail.eventName",
+    "detail.eventSource",
+];
+
+/// The hints for one condition and one event value. Every suggestion is
+/// built by [`checked`], so it accepts the value.
+fn value_hints(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -> Vec<Hint> {
     use ConditionKind as C;
-    let fix = |text: String| Suggestion {
-        condition: index,
-        text,
-    };
+    let fix = |text: String| checked(index, text, v);
+    let same_letters = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    let mut out = Vec::new();
     match (cond, v) {
-        (C::Exact(s), Value::Str(x)) if s != x.as_ref() => {
-            if x.to_lowercase() == s.to_lowercase() {
-                let suggestion = format!("{{\"equals-ignore-case\": {}}}", quote(s));
-                return Some(Hint::CaseDiffers {
+        (C::Exact(s), Value::Str(x)) if s != x.as_ref() && same_letters(s, x) => {
+            if FIXED_SPELLING.contains(&leaf.joined.as_str()) {
+                if let Some(suggestion) = fix(quote(x)) {
+                    out.push(Hint::CaseTypo {
+                        value: x.to_string(),
+                        suggestion,
+                    });
+                }
+            }
+            if let Some(suggestion) = fix(format!("{{\"equals-ignore-case\": {}}}", quote(s))) {
+                out.push(Hint::CaseDiffers {
                     value: x.to_string(),
-                    suggestion: fix(suggestion),
+                    suggestion,
                 });
             }
+        }
+        (C::Exact(s), Value::Str(x)) if s != x.as_ref() => {
             if leaf.joined.ends_with("eventName") && !s.is_empty() {
                 if let Some(rest) = x.strip_prefix(s.as_str()) {
                     if rest.len() >= 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
-                        return Some(Hint::ApiVersionSuffix {
-                            value: x.to_string(),
-                            suggestion: fix(format!("{{\"prefix\": {}}}", quote(s))),
-                        });
+                        if let Some(suggestion) = fix(format!("{{\"prefix\": {}}}", quote(s))) {
+                            out.push(Hint::ApiVersionSuffix {
+                                value: x.to_string(),
+                                suggestion,
+                            });
+                        }
                     }
                 }
             }
             if s.contains('*') {
-                if let Ok(w) = Wildcard::parse(s) {
-                    if w.matches(x) {
-                        return Some(Hint::LooksLikeWildcard {
-                            suggestion: fix(format!("{{\"wildcard\": {}}}", quote(s))),
-                        });
-                    }
+                if let Some(suggestion) = fix(format!("{{\"wildcard\": {}}}", quote(s))) {
+                    out.push(Hint::LooksLikeWildcard { suggestion });
                 }
             }
-            None
         }
         (C::Exact(s), Value::Num { text, .. }) => {
-            let as_number = C::Number {
-                text: s.clone(),
-                value: crate::number::comparable(s),
-            };
-            (s.parse::<f64>().is_ok() && accepts(&as_number, v)).then(|| Hint::TypeDiffers {
-                event_type: "number",
-                value: text.to_string(),
-                suggestion: fix(s.clone()),
-            })
+            if let Some(suggestion) = fix(s.clone()).filter(|_| s.parse::<f64>().is_ok()) {
+                out.push(Hint::TypeDiffers {
+                    event_type: "number",
+                    value: text.to_string(),
+                    suggestion,
+                });
+            }
         }
-        (C::Exact(s), Value::Bool(b)) if s == if *b { "true" } else { "false" } => {
-            Some(Hint::TypeDiffers {
-                event_type: "boolean",
-                value: s.clone(),
-                suggestion: fix(s.clone()),
-            })
+        (C::Exact(s), Value::Bool(_)) => {
+            if let Some(suggestion) = fix(s.clone()) {
+                out.push(Hint::TypeDiffers {
+                    event_type: "boolean",
+                    value: s.clone(),
+                    suggestion,
+                });
+            }
         }
         (C::Number { text, .. }, Value::Str(x)) => {
-            let as_string = C::Exact(x.to_string());
             let same = x.as_ref() == text.as_str()
                 || crate::number::comparable(x)
                     .zip(crate::number::comparable(text))
                     .is_some_and(|(a, b)| a == b);
-            let _ = as_string;
-            same.then(|| Hint::TypeDiffers {
-                event_type: "string",
-                value: quote(x),
-                suggestion: fix(quote(x)),
-            })
+            if let Some(suggestion) = fix(quote(x)).filter(|_| same) {
+                out.push(Hint::TypeDiffers {
+                    event_type: "string",
+                    value: quote(x),
+                    suggestion,
+                });
+            }
         }
         (C::Bool(b), Value::Str(x)) if x.as_ref() == if *b { "true" } else { "false" } => {
-            Some(Hint::TypeDiffers {
-                event_type: "string",
-                value: quote(x),
-                suggestion: fix(quote(x)),
-            })
+            if let Some(suggestion) = fix(quote(x)) {
+                out.push(Hint::TypeDiffers {
+                    event_type: "string",
+                    value: quote(x),
+                    suggestion,
+                });
+            }
         }
         (C::Numeric(_), Value::Str(x)) if crate::number::comparable(x.trim()).is_some() => {
-            Some(Hint::NumericOnString { value: quote(x) })
+            out.push(Hint::NumericOnString { value: quote(x) })
         }
         (C::Prefix(p, None), Value::Str(x))
             if x.len() >= p.len()
                 && x.is_char_boundary(p.len())
-                && x[..p.len()].to_lowercase() == p.to_lowercase() =>
+                && same_letters(&x[..p.len()], p) =>
         {
-            Some(Hint::CaseDiffers {
-                value: x.to_string(),
-                suggestion: fix(format!(
-                    "{{\"prefix\": {{\"equals-ignore-case\": {}}}}}",
-                    quote(p)
-                )),
-            })
+            if let Some(suggestion) = fix(format!(
+                "{{\"prefix\": {{\"equals-ignore-case\": {}}}}}",
+                quote(p)
+            )) {
+                out.push(Hint::CaseDiffers {
+                    value: x.to_string(),
+                    suggestion,
+                });
+            }
         }
         (C::Suffix(p, None), Value::Str(x))
             if x.len() >= p.len()
                 && x.is_char_boundary(x.len() - p.len())
-                && x[x.len() - p.len()..].to_lowercase() == p.to_lowercase() =>
+                && same_letters(&x[x.len() - p.len()..], p) =>
         {
-            Some(Hint::CaseDiffers {
-                value: x.to_string(),
-                suggestion: fix(format!(
-                    "{{\"suffix\": {{\"equals-ignore-case\": {}}}}}",
-                    quote(p)
-                )),
-            })
+            if let Some(suggestion) = fix(format!(
+                "{{\"suffix\": {{\"equals-ignore-case\": {}}}}}",
+                quote(p)
+            )) {
+                out.push(Hint::CaseDiffers {
+                    value: x.to_string(),
+                    suggestion,
+                });
+            }
         }
-        _ => None,
+        _ => {}
     }
+    out
+}
+
+/// For a field the event lacks: its key renamed to a sibling path the event
+/// has (from `paths`, nearest first), when that makes the field match. The
+/// rename is refused when the new key is already used in the pattern.
+pub(crate) fn key_rename(
+    p: &crate::Pattern,
+    leaf: &Leaf,
+    paths: &[String],
+    event: &str,
+) -> Option<Suggestion> {
+    let parent = leaf.path[..leaf.path.len().saturating_sub(1)].join(".");
+    paths.iter().find_map(|path| {
+        let key = if parent.is_empty() {
+            path.as_str()
+        } else {
+            path.strip_prefix(&parent)?.strip_prefix('.')?
+        };
+        let taken = p
+            .tree()
+            .leaves
+            .iter()
+            .any(|l| l.joined == *path || l.joined.starts_with(&format!("{path}.")));
+        if key.is_empty() || key.contains('.') || taken {
+            return None;
+        }
+        let selector = crate::event::Selector::new([path.as_str()]);
+        let flat = crate::event::flatten(event, Some(&selector)).ok()?;
+        let id = selector.id(path)?;
+        let meets = flat
+            .leaves
+            .iter()
+            .any(|l| l.path_id == id && leaf.conditions.iter().any(|c| accepts(&c.kind, &l.value)));
+        meets.then(|| Suggestion::rename_key(key))
+    })
 }
 
 impl Hint {
-    /// The condition replacement this hint proposes, if it proposes one.
+    /// The change this hint proposes, if it proposes one.
     pub fn suggestion(&self) -> Option<&Suggestion> {
         match self {
-            Hint::CaseDiffers { suggestion, .. }
+            Hint::CaseTypo { suggestion, .. }
+            | Hint::CaseDiffers { suggestion, .. }
             | Hint::TypeDiffers { suggestion, .. }
             | Hint::ApiVersionSuffix { suggestion, .. }
             | Hint::LooksLikeWildcard { suggestion } => Some(suggestion),
+            Hint::DidYouMean { suggestion, .. } => suggestion.as_ref(),
             _ => None,
         }
     }
@@ -453,5 +590,146 @@ mod apply_tests {
                 "{fixed}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod teaching_tests {
+    use crate::Pattern;
+
+    /// (hint kind, fixed pattern) for every hint of every field.
+    fn offered(pattern: &str, event: &str) -> Vec<(String, Option<String>)> {
+        let p = Pattern::parse(pattern).unwrap();
+        let trace = p.explain(event).unwrap();
+        trace
+            .fields
+            .iter()
+            .flat_map(|f| {
+                let leaf = &p.tree().leaves[f.leaf];
+                f.hints.iter().map(move |h| {
+                    let kind = format!("{h:?}");
+                    let kind = kind.split([' ', '{', '(']).next().unwrap_or("").to_string();
+                    (kind, h.suggestion().and_then(|s| s.apply(pattern, leaf)))
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_case_typo_in_a_fixed_aws_value_is_corrected_first() {
+        let pattern = r#"{"detail-type": ["EC2 Instance State-Change Notification"]}"#;
+        let event = r#"{"detail-type": "EC2 Instance State-change Notification"}"#;
+        let got = offered(pattern, event);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "CaseTypo".to_string(),
+                    Some(r#"{"detail-type": ["EC2 Instance State-change Notification"]}"#.to_string())
+                ),
+                (
+                    "CaseDiffers".to_string(),
+                    Some(r#"{"detail-type": [{"equals-ignore-case": "EC2 Instance State-Change Notification"}]}"#.to_string())
+                ),
+            ]
+        );
+        // Other fields keep the ignore-case fix alone.
+        let got = offered(
+            r#"{"detail": {"state": ["Stopped"]}}"#,
+            r#"{"detail": {"state": "stopped"}}"#,
+        );
+        assert_eq!(
+            got.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+            ["CaseDiffers"]
+        );
+    }
+
+    #[test]
+    fn every_offered_fix_makes_the_event_match() {
+        let cases = [
+            (r#"{"source": ["AWS.EC2"]}"#, r#"{"source": "aws.ec2"}"#),
+            (r#"{"k": ["Stopped"]}"#, r#"{"k": "stopped"}"#),
+            (r#"{"k": ["😀A"]}"#, r#"{"k": "😀a"}"#),
+            (r#"{"source": ["😀A"]}"#, r#"{"source": "😀a"}"#),
+            (r#"{"k": [{"prefix": "😀A"}]}"#, r#"{"k": "😀abc"}"#),
+            (r#"{"k": ["ǅ"]}"#, r#"{"k": "ǆ"}"#),
+            (r#"{"n": ["300"]}"#, r#"{"n": 3e2}"#),
+            (r#"{"b": ["true"]}"#, r#"{"b": true}"#),
+            (r#"{"b": [true]}"#, r#"{"b": "true"}"#),
+            (
+                r#"{"detail": {"stat": ["x"]}}"#,
+                r#"{"detail": {"state": "x"}}"#,
+            ),
+            (
+                r#"{"detail": {"eventName": ["PutItem"]}}"#,
+                r#"{"detail": {"eventName": "PutItem20120810"}}"#,
+            ),
+        ];
+        for (pattern, event) in cases {
+            for (kind, fixed) in offered(pattern, event) {
+                if let Some(fixed) = fixed {
+                    let matched = Pattern::parse(&fixed).unwrap().matches(event).unwrap();
+                    assert!(matched, "{kind} on {pattern}: {fixed}");
+                }
+            }
+        }
+        // Emoji: the engine folds per UTF-16 unit, so ignoring case cannot help;
+        // only the exact spelling is offered, and only for a fixed AWS value.
+        assert_eq!(offered(r#"{"k": ["😀A"]}"#, r#"{"k": "😀a"}"#), vec![]);
+        assert_eq!(
+            offered(r#"{"source": ["😀A"]}"#, r#"{"source": "😀a"}"#),
+            vec![(
+                "CaseTypo".to_string(),
+                Some(r#"{"source": ["😀a"]}"#.to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_key_typo_is_renamed_when_that_makes_the_field_match() {
+        assert_eq!(
+            offered(
+                r#"{"detail": {"stat": ["x"]}}"#,
+                r#"{"detail": {"state": "x"}}"#
+            ),
+            vec![(
+                "DidYouMean".to_string(),
+                Some(r#"{"detail": {"state": ["x"]}}"#.to_string())
+            )]
+        );
+        // The similar field holds another value: the hint stays, without a rename.
+        assert_eq!(
+            offered(
+                r#"{"detail": {"stat": ["x"]}}"#,
+                r#"{"detail": {"state": "y"}}"#
+            ),
+            vec![("DidYouMean".to_string(), None)]
+        );
+        // Another parent: a rename would move the field; not offered.
+        assert_eq!(
+            offered(r#"{"state": ["x"]}"#, r#"{"detail": {"state": "x"}}"#),
+            vec![("DidYouMean".to_string(), None)]
+        );
+        // The key is already used in the pattern.
+        assert_eq!(
+            offered(
+                r#"{"detail": {"stat": ["x"], "state": [{"exists": true}]}}"#,
+                r#"{"detail": {"state": "x"}}"#
+            ),
+            vec![("DidYouMean".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn a_hint_that_repeats_a_note_is_left_to_the_note() {
+        let pattern =
+            r#"{"source": ["aws.lambda"], "detail": {"eventName": ["UpdateEventSourceMapping"]}}"#;
+        let event = r#"{"source": "aws.lambda", "detail": {"eventName": "UpdateEventSourceMapping20150331"}}"#;
+        assert_eq!(offered(pattern, event), vec![]);
+        let p = Pattern::parse(pattern).unwrap();
+        assert_eq!(crate::lint::lint(&p).len(), 1);
+        // Without the note (not Lambda), the hint carries the fix.
+        let pattern = r#"{"detail": {"eventName": ["UpdateEventSourceMapping"]}}"#;
+        assert_eq!(offered(pattern, event).len(), 1);
     }
 }

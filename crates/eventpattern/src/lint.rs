@@ -25,6 +25,9 @@ pub enum LintKind {
     S3DataEvent,
     /// A global service whose CloudTrail events arrive in us-east-1.
     GlobalService,
+    /// `source` is `aws.cloudtrail` while `detail.eventSource` names another
+    /// service: events via CloudTrail carry that service's source.
+    SourceIsCloudTrail,
 }
 
 /// One note.
@@ -58,12 +61,20 @@ const S3_OBJECT_CALLS: &[&str] = &[
     "PutObjectTagging",
     "GetObjectAcl",
 ];
+/// Services whose CloudTrail events are recorded in us-east-1: IAM,
+/// Organizations, Account Management and Route 53 (re:Post knowledge-center
+/// "eventbridge-rule-triggers-iam-single-region"), CloudFront (CloudTrail
+/// concepts, "Global service events").
 const GLOBAL_SOURCES: &[&str] = &[
     "aws.iam",
     "aws.organizations",
+    "aws.account",
     "aws.cloudfront",
     "aws.route53",
 ];
+/// STS calls named `Get…` that are change events, not read-only ones
+/// (EventBridge user guide, "Receiving read-only management events").
+const CHANGE_EVENTS_NAMED_GET: &[&str] = &["GetFederationToken", "GetSessionToken"];
 
 fn exact_strings(leaf: &Leaf) -> impl Iterator<Item = (usize, &str, Span)> {
     leaf.conditions
@@ -104,7 +115,7 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
                     span,
                     leaf: id,
                     message,
-                    suggestion: fix.map(|text| Suggestion { condition: i, text }),
+                    suggestion: fix.and_then(|text| Suggestion::condition(i, text)),
                 })
             };
             match leaf.joined.as_str() {
@@ -115,7 +126,7 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
                 {
                     note(
                         LintKind::DetailTypeSpelling,
-                        format!("EventBridge writes this detail-type as \"{CLOUDTRAIL_DETAIL_TYPE}\"; \"{s}\" never matches."),
+                        format!("EventBridge writes this detail-type as \"{CLOUDTRAIL_DETAIL_TYPE}\", so \"{s}\" does not match (pages for the AWS China Regions print \"Amazon API Call via CloudTrail\")."),
                         Some(quote(CLOUDTRAIL_DETAIL_TYPE)),
                     );
                 }
@@ -134,7 +145,7 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
                     {
                         note(
                             LintKind::LambdaApiVersion,
-                            format!("CloudTrail logs Lambda API names with their version (e.g. {s}20150331), so \"{s}\" never matches; use a prefix."),
+                            format!("CloudTrail often logs Lambda API names with a version suffix (e.g. {s}20150331), which \"{s}\" does not match; a prefix matches both."),
                             Some(format!("{{\"prefix\": {}}}", quote(s))),
                         );
                     }
@@ -142,14 +153,19 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
                         s.strip_prefix(verb)
                             .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
                     });
-                    if read_only && via_cloudtrail {
+                    let s3_object_call = is_service("s3") && S3_OBJECT_CALLS.contains(&s);
+                    if read_only
+                        && via_cloudtrail
+                        && !s3_object_call
+                        && !CHANGE_EVENTS_NAMED_GET.contains(&s)
+                    {
                         note(
                             LintKind::ReadOnlyCall,
-                            format!("\"{s}\" is a read-only call: EventBridge delivers read-only CloudTrail events only to rules whose state is ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS."),
+                            format!("\"{s}\" looks like a read-only call: if CloudTrail records it with `readOnly: true`, EventBridge delivers it only to rules whose state is ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS."),
                             None,
                         );
                     }
-                    if is_service("s3") && S3_OBJECT_CALLS.contains(&s) {
+                    if s3_object_call {
                         note(
                             LintKind::S3DataEvent,
                             format!("\"{s}\" is an S3 data event: CloudTrail logs it only with data events enabled for the bucket (billed separately). S3's own \"Object Created\"/\"Object Deleted\" events need no trail."),
@@ -169,15 +185,55 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
                         kind: LintKind::GlobalService,
                         span,
                         leaf,
-                        message: format!("{s} is a global service: its CloudTrail events are delivered to EventBridge in us-east-1 only, so the rule must live there."),
+                        message: format!("{s} is a global service: CloudTrail records its events in us-east-1 (US East, N. Virginia), so a rule for them usually has to live there."),
                         suggestion: None,
                     });
                 }
             }
         }
     }
+    cloudtrail_source(p, &event_sources, &mut out);
     out.sort_by_key(|l| l.span.start);
     out
+}
+
+/// `"source": ["aws.cloudtrail"]` with `"eventSource": ["s3.amazonaws.com"]`:
+/// events via CloudTrail carry the called service's source (`aws.s3`); only
+/// calls to CloudTrail's own API (`cloudtrail.amazonaws.com`) have
+/// `aws.cloudtrail`. See the per-service pages of the EventBridge events
+/// reference, e.g. <https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-cloudtrail.html>.
+fn cloudtrail_source(p: &Pattern, event_sources: &[&str], out: &mut Vec<Lint>) {
+    let mut services: Vec<String> = event_sources
+        .iter()
+        .filter(|e| **e != "cloudtrail.amazonaws.com" && e.ends_with(".amazonaws.com"))
+        .map(|e| crate::cloudtrail::source(e))
+        .collect();
+    services.dedup();
+    if services.is_empty() || event_sources.contains(&"cloudtrail.amazonaws.com") {
+        return;
+    }
+    for (id, leaf) in p.tree().leaves.iter().enumerate() {
+        if leaf.joined != "source" {
+            continue;
+        }
+        for (i, s, span) in exact_strings(leaf) {
+            if s != "aws.cloudtrail" {
+                continue;
+            }
+            let fix = services
+                .iter()
+                .map(|s| quote(s))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(Lint {
+                kind: LintKind::SourceIsCloudTrail,
+                span,
+                leaf: id,
+                message: format!("Events via CloudTrail carry the called service's `source` ({}, as `detail.eventSource` names it); \"aws.cloudtrail\" is only on calls to CloudTrail's own API.", services.join(", ")),
+                suggestion: Suggestion::condition(i, fix),
+            });
+        }
+    }
 }
 
 #[cfg(test)]
@@ -221,6 +277,58 @@ mod tests {
             kinds(r#"{"source": ["aws.iam"], "detail-type": ["AWS API Call via CloudTrail"]}"#),
             vec![LintKind::GlobalService]
         );
+        assert_eq!(
+            kinds(r#"{"source": ["aws.account"], "detail-type": ["AWS API Call via CloudTrail"]}"#),
+            vec![LintKind::GlobalService]
+        );
+        assert_eq!(
+            kinds(
+                r#"{"source": ["aws.cloudtrail"], "detail": {"eventSource": ["s3.amazonaws.com"]}}"#
+            ),
+            vec![LintKind::SourceIsCloudTrail]
+        );
+    }
+
+    #[test]
+    fn read_only_names_with_exceptions() {
+        let via = |name: &str, source: &str| {
+            kinds(&format!(
+                r#"{{"source": ["{source}"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {{"eventName": ["{name}"]}}}}"#
+            ))
+        };
+        assert_eq!(
+            via("DescribeInstances", "aws.ec2"),
+            vec![LintKind::ReadOnlyCall]
+        );
+        assert_eq!(via("GetSessionToken", "aws.sts"), vec![]);
+        assert_eq!(via("GetFederationToken", "aws.sts"), vec![]);
+        assert_eq!(via("GetObject", "aws.s3"), vec![LintKind::S3DataEvent]);
+        assert_eq!(
+            kinds(
+                r#"{"source": ["aws.cloudtrail"], "detail": {"eventSource": ["cloudtrail.amazonaws.com"]}}"#
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn cloudtrail_source_is_replaced_by_the_services_own() {
+        let text = r#"{"source": ["aws.cloudtrail"], "detail": {"eventSource": ["s3.amazonaws.com", "ec2.amazonaws.com"]}}"#;
+        let p = Pattern::parse(text).unwrap();
+        let notes = lint(&p);
+        let fixed = notes[0]
+            .suggestion
+            .as_ref()
+            .unwrap()
+            .apply(text, &p.tree().leaves[notes[0].leaf])
+            .unwrap();
+        assert_eq!(
+            fixed,
+            r#"{"source": ["aws.s3", "aws.ec2"], "detail": {"eventSource": ["s3.amazonaws.com", "ec2.amazonaws.com"]}}"#
+        );
+        let event = r#"{"source": "aws.s3", "detail": {"eventSource": "s3.amazonaws.com"}}"#;
+        assert!(!p.matches(event).unwrap());
+        assert!(Pattern::parse(&fixed).unwrap().matches(event).unwrap());
     }
 
     #[test]

@@ -180,6 +180,10 @@ pub fn field_sentence(pattern: &Pattern, pattern_text: &str, f: &FieldTrace) -> 
 /// One sentence per hint.
 pub fn hint_sentence(h: &Hint) -> String {
     match h {
+        Hint::CaseTypo { value, suggestion } => format!(
+            "Only the letter case differs, and AWS always spells this value \"{value}\": correct the pattern to {}.",
+            suggestion.text
+        ),
         Hint::CaseDiffers { value, suggestion } => format!(
             "Only the letter case differs (the event has \"{value}\"): matching is case-sensitive; {} would match.",
             suggestion.text
@@ -199,9 +203,10 @@ pub fn hint_sentence(h: &Hint) -> String {
         Hint::NumericOnString { value } => format!(
             "The event has the string {value}: numeric matches only JSON numbers, so no range can match it (a plain string value or a prefix can)."
         ),
-        Hint::DidYouMean { paths } => format!(
-            "Did you mean {}?",
-            paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(" or ")
+        Hint::DidYouMean { paths, suggestion } => format!(
+            "Did you mean {}?{}",
+            paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(" or "),
+            if suggestion.is_some() { " Renaming the key makes this field match." } else { "" }
         ),
         Hint::NotALeaf { children } if children.is_empty() => {
             "Name a field inside it instead.".to_string()
@@ -259,6 +264,52 @@ pub fn alternatives_sentence(
     ))
 }
 
+/// The sentence on text after the pattern's closing brace, if there is any:
+/// AWS's engine ignores it, and so does the playground.
+pub fn trailing_text_sentence(pattern: &Pattern, pattern_text: &str) -> Option<String> {
+    let span = pattern.tree().trailing?;
+    let line = LineIndex::new(pattern_text)
+        .line_col(span.start, Encoding::Chars)
+        .line;
+    Some(format!(
+        "The text after the pattern's closing brace (line {line}) is ignored, as AWS's engine ignores it."
+    ))
+}
+
+/// What in the pattern takes no part in the verdict shown, one sentence
+/// each: text after the pattern, then every field outside the shown
+/// alternative (replaced by a later duplicate key, or in another `$or` branch).
+pub fn inactive_sentences(pattern: &Pattern, pattern_text: &str, trace: &Trace) -> Vec<String> {
+    let idx = LineIndex::new(pattern_text);
+    let line_of = |span: Span| idx.line_col(span.start, Encoding::Chars).line;
+    let leaves = &pattern.tree().leaves;
+    let mut out: Vec<String> = trailing_text_sentence(pattern, pattern_text)
+        .into_iter()
+        .collect();
+    for &l in &trace.inactive {
+        let Some(leaf) = leaves.get(l) else { continue };
+        let replaced_by = trace
+            .fields
+            .iter()
+            .map(|f| &leaves[f.leaf])
+            .find(|other| other.joined == leaf.joined);
+        out.push(match replaced_by {
+            Some(other) => format!(
+                "`{}` on line {} is replaced by the same path on line {}: with repeated keys, AWS keeps only the last.",
+                leaf.joined,
+                line_of(leaf.key_span),
+                line_of(other.key_span)
+            ),
+            None => format!(
+                "`{}` on line {} belongs to another $or branch than the one shown.",
+                leaf.joined,
+                line_of(leaf.key_span)
+            ),
+        });
+    }
+    out
+}
+
 /// The whole trace as text, one field per line (optionally with ANSI colour).
 pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: bool) -> String {
     let paint = |code: &str, s: &str| {
@@ -278,6 +329,14 @@ pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: b
     if let Some(alt) = alternatives_sentence(pattern, pattern_text, trace) {
         out.push_str(&alt);
         out.push('\n');
+    }
+    // Text after the pattern is reported with the pattern; here, the fields not in play.
+    let trailing = usize::from(pattern.tree().trailing.is_some());
+    for s in inactive_sentences(pattern, pattern_text, trace)
+        .into_iter()
+        .skip(trailing)
+    {
+        out.push_str(&format!("  - not in play: {s}\n"));
     }
     for f in &trace.fields {
         let (mark, code) = match f.status {
@@ -313,5 +372,23 @@ mod tests {
             "{\"numeric\": [\">\", 0, \"<=\", 5]}"
         );
         assert_eq!(one_line("\"x\""), "\"x\"");
+    }
+
+    #[test]
+    fn sentences_on_what_is_not_in_play() {
+        let text = "{\"k\": [\"a\"],\n\"k\": [\"b\"],\n\"$or\": [{\"x\": [\"1\"]},\n{\"y\": [\"2\"]}]} trailing";
+        let p = Pattern::parse(text).unwrap();
+        let trace = p.explain(r#"{"k": "b", "y": "2"}"#).unwrap();
+        assert_eq!(
+            inactive_sentences(&p, text, &trace),
+            vec![
+                "The text after the pattern's closing brace (line 4) is ignored, as AWS's engine ignores it.",
+                "`k` on line 1 is replaced by the same path on line 2: with repeated keys, AWS keeps only the last.",
+                "`x` on line 3 belongs to another $or branch than the one shown.",
+            ]
+        );
+        let shown = trace_text(&p, text, &trace, false);
+        assert!(shown.contains("  - not in play: `x` on line 3 belongs to another $or branch than the one shown.\n"), "{shown}");
+        assert!(!shown.contains("closing brace"), "{shown}");
     }
 }

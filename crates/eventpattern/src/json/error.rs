@@ -34,6 +34,17 @@ pub struct JsonError {
     pub message: String,
     /// The offending character or token; empty at the end of the input.
     pub span: Span,
+    /// The opening mark (`{`, `[` or `"`) of the container or string that
+    /// this error leaves unclosed, when there is one.
+    pub related: Option<Span>,
+}
+
+impl JsonError {
+    /// The same error, remembering where the unclosed thing opened.
+    pub(crate) fn opened_at(mut self, offset: usize) -> Self {
+        self.related = Some(Span::new(offset, offset + 1));
+        self
+    }
 }
 
 impl fmt::Display for JsonError {

@@ -212,14 +212,16 @@ impl<'a> Reader<'a> {
                 (']', "Array")
             };
             let at = self.source_location(start as usize);
-            return Err(self.err(
-                JsonErrorKind::MismatchedClose,
-                format!(
+            return Err(self
+                .err(
+                    JsonErrorKind::MismatchedClose,
+                    format!(
                     "Unexpected close marker '{}': expected '{want}' (for {what} starting at {at})",
                     c as char
                 ),
-                Span::new(self.pos, self.pos + 1),
-            ));
+                    Span::new(self.pos, self.pos + 1),
+                )
+                .opened_at(start as usize));
         }
         self.stack.pop();
         let span = Span::new(self.pos, self.pos + 1);
@@ -477,7 +479,8 @@ impl<'a> Reader<'a> {
                         "Unexpected end-of-input: was expecting closing quote for a string value"
                             .into(),
                         Span::empty(self.pos),
-                    ))
+                    )
+                    .opened_at(start))
                 }
                 Some(b'"') => {
                     self.pos += 1;
@@ -563,7 +566,8 @@ impl<'a> Reader<'a> {
                         self.source_location(start as usize)
                     ),
                     Span::empty(self.pos),
-                ))
+                )
+                .opened_at(start as usize))
             }
         }
     }
@@ -588,6 +592,7 @@ impl<'a> Reader<'a> {
             kind,
             message,
             span,
+            related: None,
         }
     }
 

@@ -106,7 +106,8 @@ pub struct PatternError {
     pub reason: String,
     /// The offending token or value in the pattern text.
     pub span: Span,
-    /// A second place that matters, e.g. the start of an unclosed list.
+    /// A second place that matters: where the list, object or string that a
+    /// syntax error leaves unclosed was opened.
     pub related: Option<Span>,
     /// Where inside the pattern, e.g. `["detail", "state", 0, "prefix"]`.
     pub path: Vec<PathSegment>,
@@ -134,7 +135,10 @@ impl PatternError {
         } else {
             ErrorKind::Syntax
         };
-        PatternError::new(kind, e.message, e.span, path)
+        PatternError {
+            related: e.related,
+            ..PatternError::new(kind, e.message, e.span, path)
+        }
     }
 
     /// The whole message as AWS's `InvalidEventPatternException` words it.
