@@ -28,10 +28,12 @@ if ! wasm-pack --version 2>/dev/null | grep -q " ${WASM_PACK_VERSION}\$"; then
 fi
 
 # npm tools (package.json): wasm-opt from binaryen (the only one that reads
-# current rustc output) and playwright-core, which drives the system Chromium.
+# current rustc output), playwright-core, which drives the system Chromium,
+# axe-core for the accessibility checks and yaml for checking exported snippets.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/yaml ] \
    || ! grep -q "\"version\": \"${BINARYEN_VERSION}\"" node_modules/binaryen/package.json 2>/dev/null; then
-  log "installing npm tools (binaryen, playwright-core)"
+  log "installing npm tools (binaryen, playwright-core, axe-core, yaml)"
   npm ci --no-audit --no-fund >&2
 fi
 

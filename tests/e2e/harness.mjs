@@ -18,6 +18,12 @@ before(async () => {
   fs.mkdirSync(shots, { recursive: true });
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    // Test-only scripts, served from the page's origin so its CSP allows them.
+    if (url.pathname === '/__test/axe.min.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      fs.createReadStream(path.join(root, 'node_modules/axe-core/axe.min.js')).pipe(res);
+      return;
+    }
     const file = path.join(dist, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname));
     if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();

@@ -1,11 +1,16 @@
 //! What the page shows for one (pattern, event) pair, computed by the engine:
-//! the verdict, the problem (with its UTF-16 position for the editors), the
-//! per-field lines of the explanation and the states of the event fields.
+//! the verdict, the problem (in plain words, with AWS's reason, its UTF-16
+//! position for the editors and its quick fixes), the per-field lines of the
+//! explanation, delivery notes, and the event outline with each value's mark.
 
-use crate::event_tree::{build_tree, EventNode};
-use eventpattern::render::{alternatives_sentence, field_sentence, hint_sentence};
+use eventpattern::explain::ValueState;
+use eventpattern::outline::{outline, Limits, Outline};
+use eventpattern::render::{
+    alternatives_sentence, field_sentence, hint_sentence, inactive_sentences,
+};
 use eventpattern::{Encoding, FieldStatus, LineIndex, Pattern, Span};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The verdict as shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +62,8 @@ pub struct Problem {
     pub byte_range: (usize, usize),
     /// Path inside the pattern, e.g. `detail.state[0].prefix`.
     pub path: String,
+    /// One-click fixes: a label and the whole fixed pattern (valid).
+    pub fixes: Vec<(String, String)>,
 }
 
 /// A hint, and the pattern text with its fix applied (when it proposes one).
@@ -100,9 +107,31 @@ pub struct FieldLine {
     pub pattern_line: u32,
 }
 
+/// A condition on delivery that applies to a match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryLine {
+    /// Stable id (`read-only`, `data-event`, …).
+    pub kind: &'static str,
+    /// The note in words.
+    pub text: String,
+    /// AWS's documentation page.
+    pub doc: &'static str,
+}
+
+/// How one shown event value fared, and for which pattern field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueMarkLine {
+    /// The state.
+    pub state: ValueState,
+    /// The pattern field's joined path.
+    pub path: String,
+}
+
 /// Everything shown for one pair of texts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
+    /// The event text analysed (the event view's menu reads values from it).
+    pub event: Rc<str>,
     /// The verdict.
     pub verdict: Verdict,
     /// The first problem, if any.
@@ -115,20 +144,40 @@ pub struct Analysis {
     pub inactive: Vec<String>,
     /// Notes on the pattern (likely mistakes with CloudTrail events).
     pub notes: Vec<NoteLine>,
-    /// Status of each pattern path (for the event view).
+    /// What AWS delivers, beside a match.
+    pub delivery: Vec<DeliveryLine>,
+    /// Status of each pattern field by path (containers named as leaves, the missing list).
     pub states: HashMap<String, FieldStatus>,
-    /// The event as a tree (when it is valid JSON).
-    pub tree: Option<EventNode>,
-    /// Whether the event is a CloudTrail record delivered through EventBridge.
-    pub via_cloudtrail: bool,
+    /// Each marked event value, by the start of its span in the event.
+    pub marks: HashMap<u32, ValueMarkLine>,
+    /// The pattern paths some event value is marked for (containers at
+    /// other pattern paths are marked themselves: an object where a value was wanted).
+    pub marked_paths: std::collections::HashSet<String>,
+    /// The paths the pattern names (a menu offers to replace their conditions).
+    pub named_paths: Vec<String>,
+    /// The event as shown (when it is valid JSON).
+    pub outline: Option<Outline>,
     /// Time the engine took, filled in by the page (milliseconds).
     pub engine_ms: f64,
     /// Whether the event text is a CloudTrail record or log rather than an EventBridge event.
     pub cloudtrail_shape: eventpattern::cloudtrail::Shape,
 }
 
-fn problem(side: Side, text: &str, span: Span, message: String, path: String) -> Problem {
-    let plain = message.clone();
+impl Analysis {
+    /// Whether the event is a CloudTrail record delivered through EventBridge.
+    pub fn via_cloudtrail(&self) -> bool {
+        self.outline.as_ref().is_some_and(|o| o.via_cloudtrail)
+    }
+}
+
+fn problem(
+    side: Side,
+    text: &str,
+    span: Span,
+    message: String,
+    plain: String,
+    path: String,
+) -> Problem {
     let idx = LineIndex::new(text);
     let pos = idx.line_col(span.start, Encoding::Utf16);
     let utf16 = |o: u32| {
@@ -145,6 +194,7 @@ fn problem(side: Side, text: &str, span: Span, message: String, path: String) ->
         utf16_range: (utf16(span.start), utf16(span.end.max(span.start))),
         byte_range: (span.start as usize, span.end.max(span.start) as usize),
         path,
+        fixes: Vec::new(),
     }
 }
 
@@ -168,15 +218,10 @@ impl std::ops::Deref for SharedAnalysis {
 }
 
 /// Runs the engine on the two texts.
-pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
+pub fn analyze(pattern_text: &str, event_text: Rc<str>) -> Analysis {
     let parsed = Pattern::parse(pattern_text);
     let no_paths = eventpattern::event::Selector::default();
     let wanted = parsed.as_ref().map_or(&no_paths, Pattern::selector);
-    let tree = build_tree(event_text, wanted).ok();
-    let via_cloudtrail = tree.as_ref().is_some_and(|t| {
-        t.detail_type()
-            .is_some_and(|d| d.ends_with("via CloudTrail"))
-    });
     let mut a = Analysis {
         verdict: Verdict::Invalid,
         problem: None,
@@ -184,20 +229,43 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
         alternatives: None,
         inactive: Vec::new(),
         notes: Vec::new(),
+        delivery: Vec::new(),
         states: HashMap::new(),
-        tree,
-        via_cloudtrail,
+        marks: HashMap::new(),
+        marked_paths: Default::default(),
+        named_paths: Vec::new(),
+        outline: outline(&event_text, wanted, Limits::default()).ok(),
         engine_ms: 0.0,
-        cloudtrail_shape: eventpattern::cloudtrail::shape(event_text),
+        cloudtrail_shape: eventpattern::cloudtrail::shape(&event_text),
+        event: event_text.clone(),
     };
     let pattern = match parsed {
         Ok(p) => p,
         Err(e) => {
-            let path = e.path_display();
-            a.problem = Some(problem(Side::Pattern, pattern_text, e.span, e.reason, path));
+            let plain =
+                eventpattern::plain::pattern_error_sentence(pattern_text, &e, Encoding::Utf16);
+            let mut p = problem(
+                Side::Pattern,
+                pattern_text,
+                e.span,
+                e.reason.clone(),
+                plain,
+                e.path_display(),
+            );
+            p.fixes = eventpattern::quickfix::quick_fixes(pattern_text, &e)
+                .into_iter()
+                .map(|f| (f.label, f.pattern))
+                .collect();
+            a.problem = Some(p);
             return a;
         }
     };
+    a.named_paths = pattern
+        .tree()
+        .leaves
+        .iter()
+        .map(|l| l.joined.clone())
+        .collect();
     let pidx = LineIndex::new(pattern_text);
     a.notes = eventpattern::lint::lint(&pattern)
         .into_iter()
@@ -211,14 +279,16 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
             text: l.message,
         })
         .collect();
-    let trace = match pattern.explain(event_text) {
+    let trace = match pattern.explain(&event_text) {
         Ok(t) => t,
         Err(e) => {
+            let plain = eventpattern::plain::event_error_sentence(&event_text, &e, Encoding::Utf16);
             a.problem = Some(problem(
                 Side::Event,
-                event_text,
+                &event_text,
                 e.span,
                 e.message,
+                plain,
                 String::new(),
             ));
             return a;
@@ -230,39 +300,32 @@ pub fn analyze(pattern_text: &str, event_text: &str) -> Analysis {
         Verdict::NoMatch
     };
     a.alternatives = alternatives_sentence(&pattern, pattern_text, &trace);
-    let idx = LineIndex::new(pattern_text);
-    let line_of = |span: Span| idx.line_col(span.start, Encoding::Utf16).line;
+    a.inactive = inactive_sentences(&pattern, pattern_text, &trace);
+    a.delivery = eventpattern::delivery::delivery_notes(&event_text, &trace)
+        .into_iter()
+        .map(|d| DeliveryLine {
+            kind: d.kind,
+            text: d.text,
+            doc: d.doc,
+        })
+        .collect();
+    let line_of = |span: Span| pidx.line_col(span.start, Encoding::Utf16).line;
     let leaves = &pattern.tree().leaves;
-    if let Some(span) = pattern.tree().trailing {
-        a.inactive.push(format!(
-            "The text after the pattern's closing brace (line {}) is ignored, as AWS's engine ignores it.",
-            line_of(span)
-        ));
-    }
-    for &l in &trace.inactive {
-        let leaf = &leaves[l];
-        let replaced_by = trace
-            .fields
-            .iter()
-            .map(|f| &leaves[f.leaf])
-            .find(|other| other.joined == leaf.joined);
-        a.inactive.push(match replaced_by {
-            Some(other) => format!(
-                "`{}` on line {} is replaced by the same path on line {}: with repeated keys, AWS keeps only the last.",
-                leaf.joined,
-                line_of(leaf.key_span),
-                line_of(other.key_span)
-            ),
-            None => format!(
-                "`{}` on line {} belongs to another $or branch than the one shown.",
-                leaf.joined,
-                line_of(leaf.key_span)
-            ),
-        });
-    }
     for f in &trace.fields {
         let leaf = &leaves[f.leaf];
         a.states.insert(f.path.clone(), f.status);
+        if !f.values.is_empty() {
+            a.marked_paths.insert(f.path.clone());
+        }
+        for v in &f.values {
+            a.marks.insert(
+                v.span.start,
+                ValueMarkLine {
+                    state: v.state,
+                    path: f.path.clone(),
+                },
+            );
+        }
         a.fields.push(FieldLine {
             path: f.path.clone(),
             status: f.status,
@@ -295,21 +358,21 @@ mod tests {
     #[test]
     fn verdicts_and_problems() {
         let t = find("ec2-state-change").unwrap();
-        let a = analyze(t.pattern, t.event);
+        let a = analyze(t.pattern, t.event.into());
         assert_eq!(a.verdict, Verdict::Match);
         assert_eq!(a.states.get("detail.state"), Some(&FieldStatus::Matched));
         let running = t.event.replace("\"stopped\"", "\"running\"");
-        let a = analyze(t.pattern, &running);
+        let a = analyze(t.pattern, running.as_str().into());
         assert_eq!(a.verdict, Verdict::NoMatch);
         assert!(a
             .fields
             .iter()
             .any(|f| f.path == "detail.state" && f.status == FieldStatus::Failed));
         let case = t.event.replace("\"stopped\"", "\"Stopped\"");
-        let a = analyze(t.pattern, &case);
+        let a = analyze(t.pattern, case.as_str().into());
         let fix = a.fields[2].hints[0].fixed_pattern.clone().unwrap();
-        assert_eq!(analyze(&fix, &case).verdict, Verdict::Match);
-        let a = analyze("{\"a\": [\n {\"prefix\": 5}]}", t.event);
+        assert_eq!(analyze(&fix, case.as_str().into()).verdict, Verdict::Match);
+        let a = analyze("{\"a\": [\n {\"prefix\": 5}]}", t.event.into());
         assert_eq!(a.verdict, Verdict::Invalid);
         let p = a.problem.unwrap();
         assert_eq!(
@@ -321,10 +384,27 @@ mod tests {
                 "prefix match pattern must be a string"
             )
         );
-        let a = analyze(t.pattern, "{\"source\": }");
+        let a = analyze(t.pattern, "{\"source\": }".into());
         assert_eq!(a.problem.unwrap().side, Side::Event);
-        let a = analyze("{\"k\": [\"a\"],\n\"k\": [\"b\"]}", "{\"k\": \"b\"}");
+        let a = analyze("{\"k\": [\"a\"],\n\"k\": [\"b\"]}", "{\"k\": \"b\"}".into());
         assert_eq!(a.verdict, Verdict::Match);
         assert_eq!(a.inactive, vec!["`k` on line 1 is replaced by the same path on line 2: with repeated keys, AWS keeps only the last.".to_string()]);
+    }
+}
+#[cfg(test)]
+mod marks_tests {
+    use super::*;
+
+    #[test]
+    fn array_elements_are_marked_one_by_one() {
+        let event = r#"{"detail": {"tags": ["a", "b"]}}"#;
+        let a = analyze(r#"{"detail": {"tags": ["b"]}}"#, event.into());
+        let mut marks: Vec<(u32, ValueState)> =
+            a.marks.iter().map(|(k, v)| (*k, v.state)).collect();
+        marks.sort_by_key(|m| m.0);
+        assert_eq!(
+            marks,
+            vec![(21, ValueState::Failed), (26, ValueState::Matched)]
+        );
     }
 }

@@ -16,6 +16,7 @@ use crate::hooks::autosave::use_autosave;
 use crate::hooks::schedule::use_scheduled_analysis;
 use crate::hooks::shortcuts::{use_shortcuts, Shortcuts, LIST};
 use crate::state::{Action, State};
+use eventpattern::compose::{add_condition, start_from_event, Placement};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -81,6 +82,41 @@ pub fn App(props: &AppProps) -> Html {
     let on_event = timed(&state, &input_at, Action::EditEvent);
     let on_pattern = timed(&state, &input_at, Action::EditPattern);
     let on_apply = timed(&state, &input_at, Action::ApplyPattern);
+    // A condition chosen on an event value: the engine edits the pattern text.
+    let on_compose = {
+        let state = state.clone();
+        let input_at = input_at.clone();
+        Callback::from(
+            move |(keys, condition, placement): (Vec<String>, String, Placement)| {
+                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+                *input_at.borrow_mut() = Some(dom::now_ms());
+                state.dispatch(
+                    match add_condition(&state.pattern, &keys, &condition, placement) {
+                        Ok(edit) => Action::ApplyEdit {
+                            text: edit.text,
+                            select: (edit.selection.start as usize, edit.selection.end as usize),
+                        },
+                        Err(e) => Action::Notify(format!("The condition was not added: {e}.")),
+                    },
+                )
+            },
+        )
+    };
+    let on_start = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            state.dispatch(match start_from_event(&state.event) {
+                Ok(Some(edit)) => Action::ApplyEdit {
+                    text: edit.text,
+                    select: (edit.selection.start as usize, edit.selection.end as usize),
+                },
+                Ok(None) => Action::Notify(
+                    "The event has no `source` or `detail-type` to start a pattern from.".into(),
+                ),
+                Err(e) => Action::Notify(format!("The event cannot be read: {}.", e.message)),
+            })
+        })
+    };
     let on_format_event = state
         .dispatcher()
         .to_callback()
@@ -246,7 +282,8 @@ pub fn App(props: &AppProps) -> Html {
                         can_undo={state.undo.is_some()} on_undo={on_undo} />
                     <Editor id="pattern-input" testid="pattern-input" label="Event pattern"
                         value={AttrValue::from(state.pattern.clone())} rev={state.pattern_rev}
-                        focus_change={state.focus_change == Some(Side::Pattern)} on_input={on_pattern}
+                        focus_change={state.focus_change == Some(Side::Pattern)} select={state.select}
+                        on_fix={on_apply.clone()} on_input={on_pattern}
                         on_format={on_format_pattern} problem={pattern_problem} highlight_line={linked_line} />
                     <QuickReference target="pattern-input" />
                     <Editor id="event-input" testid="event-input" label="Event"
@@ -270,7 +307,8 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="col results">
                     <Explanation analysis={analysis.clone()} hovered={(*hovered).clone()} on_hover={on_hover.clone()} on_apply={on_apply} />
-                    <EventView analysis={analysis.clone()} hovered={(*hovered).clone()} on_hover={on_hover} />
+                    <EventView analysis={analysis.clone()} hovered={(*hovered).clone()} on_hover={on_hover}
+                        on_compose={on_compose} on_start={on_start} />
                 </div>
             </main>
             { dialog }

@@ -158,3 +158,46 @@ pub fn typing_in_field() -> bool {
         .and_then(|d| d.active_element())
         .is_some_and(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
 }
+
+/// Focuses the first element matching `selector`.
+pub fn focus_selector(selector: &str) {
+    if let Some(e) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = e.focus();
+    }
+}
+
+/// Moves the focus to the next (or previous) item of the menu the key event came from.
+pub fn move_focus_in_menu(e: &web_sys::KeyboardEvent, forward: bool) {
+    let Some(menu) = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(items) = menu.query_selector_all("[role=menuitem]") else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..items.length())
+        .filter_map(|i| items.item(i)?.dyn_into().ok())
+        .collect();
+    let active = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let at = items.iter().position(|i| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == i.unchecked_ref::<web_sys::Element>())
+    });
+    let next = match at {
+        Some(i) if forward => (i + 1) % items.len(),
+        Some(i) => (i + items.len() - 1) % items.len(),
+        None => 0,
+    };
+    if let Some(item) = items.get(next) {
+        let _ = item.focus();
+    }
+}

@@ -8,7 +8,6 @@ pub mod boot;
 pub mod components;
 pub mod compress;
 pub mod dom;
-pub mod event_tree;
 pub mod hooks;
 pub mod reference;
 pub mod share;

@@ -26,6 +26,9 @@ pub struct State {
     /// Whether the last outside change should take the focus and select what
     /// changed (a fix applied, a condition added from the event view).
     pub focus_change: Option<Side>,
+    /// What to select after that change (bytes of the new text); the whole
+    /// changed part when `None`.
+    pub select: Option<(usize, usize)>,
     /// The work a template replaced, until the user edits again.
     pub undo: Option<Box<Shared>>,
     /// Whether the user changed anything since the page loaded.
@@ -42,6 +45,14 @@ pub enum Action {
     /// A new pattern from outside the editor (a fix, a condition added from
     /// the event): written into the editor, which selects the change.
     ApplyPattern(String),
+    /// A new pattern built from the event (a condition added): written into
+    /// the editor, which selects `select` (bytes of `text`).
+    ApplyEdit {
+        /// The whole new pattern.
+        text: String,
+        /// The new condition in it.
+        select: (usize, usize),
+    },
     /// A template was picked.
     LoadTemplate(String),
     /// Put back the work the last template replaced.
@@ -115,6 +126,7 @@ impl State {
             pattern_rev: 0,
             event_rev: 0,
             focus_change: None,
+            select: None,
             undo: None,
             edited: false,
         }
@@ -154,6 +166,7 @@ impl Reducible for State {
         if edits {
             next.edited = true;
             next.focus_change = None;
+            next.select = None;
         }
         match action {
             Action::EditEvent(text) => {
@@ -168,6 +181,13 @@ impl Reducible for State {
                 next.pattern = text.into();
                 next.pattern_rev += 1;
                 next.focus_change = Some(Side::Pattern);
+                next.undo = None;
+            }
+            Action::ApplyEdit { text, select } => {
+                next.pattern = text.into();
+                next.pattern_rev += 1;
+                next.focus_change = Some(Side::Pattern);
+                next.select = Some(select);
                 next.undo = None;
             }
             Action::LoadTemplate(id) => match templates::find(&id) {

@@ -31,6 +31,12 @@ pub struct EditorProps {
     /// Whether that outside change takes the focus and selects what changed.
     #[prop_or_default]
     pub focus_change: bool,
+    /// What to select then (bytes of `value`), instead of the whole change.
+    #[prop_or_default]
+    pub select: Option<(usize, usize)>,
+    /// Applies a quick fix: the whole fixed text.
+    #[prop_or_default]
+    pub on_fix: Callback<String>,
     /// Called with the new text on every edit.
     pub on_input: Callback<String>,
     /// Called by the Format button.
@@ -55,10 +61,11 @@ pub fn Editor(props: &EditorProps) -> Html {
     {
         let area = area.clone();
         let focus = props.focus_change;
+        let select = props.select;
         let value = props.value.clone();
         use_effect_with(props.rev, move |_| {
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                write_outside_change(&el, &value, focus);
+                write_outside_change(&el, &value, focus, select);
             }
         });
     }
@@ -179,6 +186,17 @@ pub fn Editor(props: &EditorProps) -> Html {
                     { " " }
                     <button type="button" class="link-button" onclick={show}>{ "Show in editor" }</button>
                 </p>
+                if !p.fixes.is_empty() {
+                    <div class="quick-fixes" data-testid="quick-fixes">
+                        { for p.fixes.iter().map(|(label, fixed)| {
+                            let fixed = fixed.clone();
+                            let apply = props.on_fix.reform(move |_: MouseEvent| fixed.clone());
+                            html! {
+                                <button type="button" class="apply-fix" onclick={apply}>{ "Fix: " }{ inline_code(label) }</button>
+                            }
+                        }) }
+                    </div>
+                }
             </>
         }
     });
@@ -226,7 +244,12 @@ pub fn Editor(props: &EditorProps) -> Html {
 /// through the browser's editing command (so Ctrl+Z undoes it) and selected;
 /// otherwise the caret keeps its place among the non-blank characters (what
 /// Format and a reload keep), and the focus stays where it is.
-fn write_outside_change(el: &HtmlTextAreaElement, value: &str, focus: bool) {
+fn write_outside_change(
+    el: &HtmlTextAreaElement,
+    value: &str,
+    focus: bool,
+    select: Option<(usize, usize)>,
+) {
     let old = el.value();
     if old == value {
         return;
@@ -239,7 +262,12 @@ fn write_outside_change(el: &HtmlTextAreaElement, value: &str, focus: bool) {
         if !dom::insert_text(&value[start..new_end]) || el.value() != value {
             el.set_value(value);
         }
-        let _ = el.set_selection_range(utf16(value, start), utf16(value, new_end));
+        let (s, e) = select
+            .filter(|&(s, e)| {
+                s <= e && value.is_char_boundary(s) && value.is_char_boundary(e) && e <= value.len()
+            })
+            .unwrap_or((start, new_end));
+        let _ = el.set_selection_range(utf16(value, s), utf16(value, e));
         return;
     }
     let caret = el.selection_start().ok().flatten().unwrap_or(0) as usize;

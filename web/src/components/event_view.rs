@@ -1,51 +1,20 @@
-//! The event, rendered: every field the pattern names is marked matched,
-//! failed or missing (`data-path`, `data-state`); the envelope and, for
-//! CloudTrail events, the record's fields carry a one-line explanation.
+//! The event, rendered from the engine's outline: every value a pattern field
+//! looked at is marked by its own span (`data-path`, `data-state`), so in an
+//! array only the elements that matched show as matched; envelope and
+//! CloudTrail record fields carry a one-line explanation. Clicking a value
+//! (or Enter on it) opens a menu of conditions that add it to the pattern.
+//! The tree is one tab stop: arrow keys move between values.
 
 use crate::analysis::Analysis;
 use crate::components::explanation::{hover, status_badge};
-use crate::event_tree::{EventNode, NodeKind};
+use crate::components::field_menu::{FieldMenu, MenuTarget};
+use eventpattern::compose::Placement;
+use eventpattern::explain::ValueState;
+use eventpattern::outline::{NodeKind, Outline, Role};
 use eventpattern::FieldStatus;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
-
-/// One-line explanations of the EventBridge envelope fields.
-pub fn envelope_note(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "version" => "Envelope: the envelope format version, always \"0\".",
-        "id" => "Envelope: a unique id EventBridge gives each event.",
-        "detail-type" => "Envelope: what happened; with `source` it identifies the kind of event.",
-        "source" => "Envelope: the service that sent the event, e.g. aws.ec2.",
-        "account" => "Envelope: the 12-digit account id, a string.",
-        "time" => "Envelope: when the event happened (ISO 8601, UTC).",
-        "region" => "Envelope: the region the event came from.",
-        "resources" => "Envelope: ARNs of the resources involved (may be empty).",
-        "detail" => {
-            "Envelope: the service-specific payload; for CloudTrail events, the CloudTrail record."
-        }
-        _ => return None,
-    })
-}
-
-/// One-line explanations of the CloudTrail record fields under `detail`.
-pub fn cloudtrail_note(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "userIdentity" => "CloudTrail: who made the call (type, ARN, account, session).",
-        "eventSource" => "CloudTrail: the service endpoint called, e.g. s3.amazonaws.com.",
-        "eventName" => "CloudTrail: the API action; some services add a version suffix.",
-        "requestParameters" => "CloudTrail: the parameters of the request (may be null).",
-        "responseElements" => "CloudTrail: what the call returned (null for many calls).",
-        "errorCode" => "CloudTrail: present only when the call failed.",
-        "errorMessage" => "CloudTrail: the failure's message, when it failed.",
-        "eventType" => "CloudTrail: AwsApiCall, AwsConsoleSignIn, AwsServiceEvent…",
-        "readOnly" => "CloudTrail: a boolean, true for read-only calls.",
-        "managementEvent" => "CloudTrail: true for management events, false for data events.",
-        "awsRegion" => "CloudTrail: the region the call was made in.",
-        "sourceIPAddress" => "CloudTrail: the caller's IP address (or a service name).",
-        "eventTime" => "CloudTrail: when the call was made.",
-        "recipientAccountId" => "CloudTrail: the account that received the call.",
-        _ => return None,
-    })
-}
 
 /// Properties of [`EventView`].
 #[derive(Properties, PartialEq)]
@@ -56,82 +25,121 @@ pub struct EventViewProps {
     pub hovered: Option<String>,
     /// Pointer/focus enters (Some) or leaves (None) a marked field.
     pub on_hover: Callback<Option<String>>,
+    /// A condition chosen in a field's menu: the field's keys, the condition, where.
+    pub on_compose: Callback<(Vec<String>, String, Placement)>,
+    /// "Start a pattern from this event".
+    pub on_start: Callback<()>,
 }
 
 struct Ctx<'a> {
     analysis: &'a Analysis,
+    outline: &'a Outline,
     hovered: Option<&'a str>,
     on_hover: &'a Callback<Option<String>>,
+    menu: Option<usize>,
+    open_menu: &'a Callback<usize>,
+    close_menu: &'a Callback<()>,
+    on_compose: &'a Callback<(Vec<String>, String, Placement)>,
 }
 
-fn label(key: &str, depth: usize, parent_is_detail: bool, ctx: &Ctx<'_>) -> Html {
-    let note = if depth == 1 {
-        envelope_note(key).map(|n| ("envelope", n))
-    } else if depth == 2 && parent_is_detail && ctx.analysis.via_cloudtrail {
-        cloudtrail_note(key).map(|n| ("cloudtrail", n))
-    } else {
-        None
+fn tag(role: Option<Role>, note: Option<&'static str>) -> Html {
+    let (Some(role), Some(text)) = (role, note) else {
+        return html! {};
     };
-    match note {
-        Some((kind, text)) => html! {
-            <span class={classes!("tag", format!("tag-{kind}"))} tabindex="0" title={text} aria-label={text}>
-                { if kind == "envelope" { "envelope" } else { "CloudTrail" } }
-                <span class="tip" role="tooltip">{ text }</span>
-            </span>
-        },
-        None => html! {},
+    let (class, label) = match role {
+        Role::Envelope => ("tag tag-envelope", "envelope"),
+        Role::CloudTrail => ("tag tag-cloudtrail", "CloudTrail"),
+    };
+    // Not a tab stop: the row's title and the tooltip on hover say the same.
+    html! {
+        <span class={class} title={text}>
+            { label }
+            <span class="tip" role="tooltip">{ text }</span>
+        </span>
     }
 }
 
-fn node(n: &EventNode, depth: usize, parent_is_detail: bool, ctx: &Ctx<'_>) -> Html {
-    let state = ctx
-        .analysis
-        .states
-        .get(&n.path)
-        .copied()
-        .filter(|_| !matches!(n.kind, NodeKind::More(_)));
+/// The keys from the root to node `i` (array elements add none), as the pattern names them.
+fn keys_to(outline: &Outline, i: usize) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut at = Some(i);
+    while let Some(n) = at {
+        let node = &outline.nodes[n];
+        if let Some(k) = &node.key {
+            keys.push(k.clone());
+        }
+        at = node.parent.map(|p| p as usize);
+    }
+    keys.reverse();
+    keys
+}
+
+fn node(i: usize, ctx: &Ctx<'_>) -> Html {
+    let n = &ctx.outline.nodes[i];
     let key_html = match &n.key {
-        Some(k) => html! { <><span class="key">{ format!("\"{k}\"") }</span>{ ": " }</> },
+        Some(k) => html! { <><span class="key">{ eventpattern::json::quote(k) }</span>{ ": " }</> },
         None => html! {},
     };
-    let tag = n
-        .key
-        .as_deref()
-        .map(|k| label(k, depth, parent_is_detail, ctx))
-        .unwrap_or_default();
-    let marked = |content: Html, status: FieldStatus| {
-        let h = hover(ctx.on_hover, &n.path);
-        let linked = ctx.hovered == Some(n.path.as_str());
+    let path = n.path.clone().unwrap_or_default();
+    let title = n.note.unwrap_or_default();
+    let marked = |content: Html,
+                  state: &'static str,
+                  status: Option<FieldStatus>,
+                  value_row: bool| {
+        let h = hover(ctx.on_hover, &path);
+        let linked = ctx.hovered == Some(path.as_str());
+        let open = ctx.open_menu.reform(move |_: MouseEvent| i);
+        let onclick = value_row.then_some(open);
         html! {
-            <div class={classes!("row", "marked", format!("state-{}", status.name()), linked.then_some("linked"))}
-                data-path={n.path.clone()} data-state={status.name()} tabindex="0"
-                onmouseenter={h.enter} onfocus={h.focus} onmouseleave={h.leave} onblur={h.blur}>
+            <div class={classes!("row", "marked", format!("state-{state}"), linked.then_some("linked"), value_row.then_some("value-row"))}
+                data-path={path.clone()} data-state={state} data-value={value_row.then(|| i.to_string())}
+                tabindex={value_row.then_some("-1")} title={title}
+                aria-expanded={value_row.then(|| (ctx.menu == Some(i)).to_string())}
+                onmouseenter={h.enter} onfocus={h.focus} onmouseleave={h.leave} onblur={h.blur} {onclick}>
                 { content }
-                <span class="row-state">{ status_badge(status) }</span>
+                <span class="row-state">{ status.map(status_badge).unwrap_or_else(|| unused_badge()) }</span>
             </div>
         }
     };
-    match &n.kind {
-        NodeKind::Value { text, type_name } => {
-            let content = html! { <>{ key_html }<span class={classes!("val", format!("val-{type_name}"))}>{ text }</span>{ tag }</> };
-            match state {
-                Some(s) => marked(content, s),
-                None => html! { <div class="row">{ content }</div> },
-            }
+    let plain = |content: Html, value_row: bool| {
+        let open = ctx.open_menu.reform(move |_: MouseEvent| i);
+        html! {
+            <div class={classes!("row", value_row.then_some("value-row"))} data-path={value_row.then(|| path.clone())}
+                data-value={value_row.then(|| i.to_string())} tabindex={value_row.then_some("-1")} title={title}
+                aria-expanded={value_row.then(|| (ctx.menu == Some(i)).to_string())}
+                onclick={value_row.then_some(open)}>
+                { content }
+            </div>
         }
-        NodeKind::More(n) => {
-            html! { <div class="row more">{ format!("… {n} more not shown") }</div> }
+    };
+    let menu = (ctx.menu == Some(i)).then(|| {
+        let keys = keys_to(ctx.outline, i);
+        let named = ctx.analysis.named_paths.iter().any(|p| Some(p) == n.path.as_ref());
+        let value_json = ctx.analysis.event.get(n.span.range()).unwrap_or_default().to_string();
+        html! {
+            <FieldMenu target={MenuTarget { keys, value_json, named }} on_choose={ctx.on_compose.clone()} on_close={ctx.close_menu.clone()} />
         }
-        NodeKind::Object(children) | NodeKind::Array(children) => {
-            let (open, close) = if matches!(n.kind, NodeKind::Object(_)) {
+    });
+    match n.kind {
+        NodeKind::More => {
+            html! { <div class="row more">{ format!("… {} more not shown", n.hidden) }</div> }
+        }
+        NodeKind::Object | NodeKind::Array => {
+            let (open, close) = if n.kind == NodeKind::Object {
                 ("{", "}")
             } else {
                 ("[", "]")
             };
-            let is_detail = depth == 1 && n.key.as_deref() == Some("detail");
-            let head = html! { <>{ key_html }<span class="punct">{ open }</span>if children.is_empty() { <span class="punct">{ close }</span> }{ tag }</> };
-            let head = match state {
-                Some(s) => marked(head, s),
+            let children: Vec<usize> = ctx.outline.children(i).collect();
+            let head = html! { <>{ key_html }<span class="punct">{ open }</span>if children.is_empty() { <span class="punct">{ close }</span> }{ tag(n.role, n.note) }</> };
+            let status = n
+                .path
+                .as_ref()
+                .filter(|p| !ctx.analysis.marked_paths.contains(*p))
+                .and_then(|p| ctx.analysis.states.get(p))
+                .copied();
+            let head = match status {
+                Some(s) => marked(head, s.name(), Some(s), false),
                 None => html! { <div class="row">{ head }</div> },
             };
             html! {
@@ -139,13 +147,72 @@ fn node(n: &EventNode, depth: usize, parent_is_detail: bool, ctx: &Ctx<'_>) -> H
                     { head }
                     if !children.is_empty() {
                         <div class="children">
-                            { for children.iter().map(|c| node(c, depth + 1, is_detail, ctx)) }
+                            { for children.into_iter().map(|c| node(c, ctx)) }
                         </div>
                         <div class="row"><span class="punct">{ close }</span></div>
                     }
                 </div>
             }
         }
+        kind => {
+            let text = if n.cut {
+                format!("{}…", n.text)
+            } else {
+                n.text.clone()
+            };
+            let content = html! { <>{ key_html }<span class={classes!("val", format!("val-{}", kind.name()))}>{ text }</span>{ tag(n.role, n.note) }</> };
+            let mark = ctx.analysis.marks.get(&n.span.start);
+            let row = match mark.map(|m| m.state) {
+                Some(ValueState::Matched) => {
+                    marked(content, "matched", Some(FieldStatus::Matched), true)
+                }
+                Some(ValueState::Failed) => {
+                    marked(content, "failed", Some(FieldStatus::Failed), true)
+                }
+                Some(ValueState::Unused) => marked(content, "unused", None, true),
+                None => plain(content, n.path.is_some()),
+            };
+            html! { <>{ row }{ for menu }</> }
+        }
+    }
+}
+
+fn unused_badge() -> Html {
+    html! { <span class="badge badge-unused" title="A condition accepts this value, but the match uses another element of the array">{ "not used" }</span> }
+}
+
+/// Arrow keys move the focus between the values of the tree; Enter or Space opens a value's menu.
+fn tree_keys(e: KeyboardEvent) {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+        return;
+    };
+    let Some(tree) = target.closest(".tree").ok().flatten() else {
+        return;
+    };
+    let rows = tree.query_selector_all("[data-value]").ok();
+    let rows: Vec<HtmlElement> = rows
+        .map(|l| {
+            (0..l.length())
+                .filter_map(|i| l.item(i)?.dyn_into().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let current = rows.iter().position(|r| *r == target);
+    let next = match (e.key().as_str(), current) {
+        ("ArrowDown", Some(c)) => Some((c + 1).min(rows.len().saturating_sub(1))),
+        ("ArrowUp", Some(c)) => Some(c.saturating_sub(1)),
+        ("ArrowDown" | "ArrowUp" | "Home", None) | ("Home", _) => Some(0),
+        ("End", _) => Some(rows.len().saturating_sub(1)),
+        ("Enter" | " ", Some(_)) => {
+            e.prevent_default();
+            target.click();
+            None
+        }
+        _ => None,
+    };
+    if let Some(r) = next.and_then(|n| rows.get(n)) {
+        e.prevent_default();
+        let _ = r.focus();
     }
 }
 
@@ -153,10 +220,24 @@ fn node(n: &EventNode, depth: usize, parent_is_detail: bool, ctx: &Ctx<'_>) -> H
 #[function_component]
 pub fn EventView(props: &EventViewProps) -> Html {
     let a = &props.analysis;
-    let ctx = Ctx {
-        analysis: a,
-        hovered: props.hovered.as_deref(),
-        on_hover: &props.on_hover,
+    let menu = use_state(|| None::<usize>);
+    // A new analysis renumbers the outline: close the menu.
+    {
+        let menu = menu.clone();
+        use_effect_with(props.analysis.clone(), move |_| menu.set(None));
+    }
+    let open_menu = {
+        let menu = menu.clone();
+        Callback::from(move |i: usize| menu.set(if *menu == Some(i) { None } else { Some(i) }))
+    };
+    let close_menu = {
+        let menu = menu.clone();
+        Callback::from(move |_: ()| {
+            if let Some(i) = *menu {
+                crate::dom::focus_selector(&format!(".tree [data-value=\"{i}\"]"));
+            }
+            menu.set(None)
+        })
     };
     let missing: Vec<&String> = a
         .fields
@@ -164,22 +245,68 @@ pub fn EventView(props: &EventViewProps) -> Html {
         .filter(|f| f.status == FieldStatus::Missing)
         .map(|f| &f.path)
         .collect();
-    let body = match &a.tree {
-        Some(t) => node(t, 0, false, &ctx),
+    let body = match &a.outline {
+        Some(o) => {
+            let ctx = Ctx {
+                analysis: a,
+                outline: o,
+                hovered: props.hovered.as_deref(),
+                on_hover: &props.on_hover,
+                menu: *menu,
+                open_menu: &open_menu,
+                close_menu: &close_menu,
+                on_compose: &props.on_compose,
+            };
+            node(0, &ctx)
+        }
         None => {
             html! { <p class="muted">{ "The event is not valid JSON yet; fix it to see its fields." }</p> }
         }
     };
-    let kind = if a.via_cloudtrail {
+    let kind = if a.via_cloudtrail() {
         html! { <p class="event-kind">{ "A CloudTrail record delivered through EventBridge: the envelope is EventBridge's, everything under " }<code>{ "detail" }</code>{ " is the CloudTrail record." }</p> }
     } else {
         html! {}
     };
+    let start = props.on_start.reform(|_: MouseEvent| ());
+    let onfocus_tree = Callback::from(|e: FocusEvent| {
+        // Entering the tree by Tab lands on its first value (not when
+        // Shift+Tab leaves a value for the tree itself).
+        let from_inside = e
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+            .is_some_and(|(from, tree)| tree.contains(Some(&from)));
+        if let Some(tree) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            if tree.class_name().split_whitespace().any(|c| c == "tree") && !from_inside {
+                if let Some(Ok(first)) = tree
+                    .query_selector("[data-value]")
+                    .ok()
+                    .flatten()
+                    .map(|f| f.dyn_into::<HtmlElement>())
+                {
+                    let _ = first.focus();
+                }
+            }
+        }
+    });
     html! {
         <section class="panel event-view" data-testid="event-view" aria-labelledby="event-view-title">
-            <h2 id="event-view-title">{ "Event fields" }</h2>
+            <div class="panel-head">
+                <h2 id="event-view-title">{ "Event fields" }</h2>
+                if a.outline.is_some() {
+                    <button type="button" data-testid="start-pattern" onclick={start}
+                        title="Replace the pattern with one keyed on this event's source and detail-type (and, for an API call, its eventSource and eventName)">
+                        { "Start a pattern from this event" }
+                    </button>
+                }
+            </div>
             { kind }
-            <div class="tree">{ body }</div>
+            if a.outline.is_some() {
+                <p class="muted help">{ "Click a value (or press Enter on it) to add it to the pattern." }</p>
+            }
+            <div class="tree" tabindex="0" aria-label="Event fields: arrow keys move between values, Enter opens a value's menu"
+                onkeydown={Callback::from(tree_keys)} onfocus={onfocus_tree}>{ body }</div>
             if !missing.is_empty() {
                 <div class="missing">
                     <h3>{ "Named by the pattern, absent from the event" }</h3>
@@ -187,8 +314,8 @@ pub fn EventView(props: &EventViewProps) -> Html {
                         let h = hover(&props.on_hover, p);
                         let linked = props.hovered.as_deref() == Some(p.as_str());
                         html! {
-                            <div class={classes!("row", "marked", "state-missing", linked.then_some("linked"))} data-path={(*p).clone()} data-state="missing" tabindex="0"
-                                onmouseenter={h.enter} onfocus={h.focus} onmouseleave={h.leave} onblur={h.blur}>
+                            <div class={classes!("row", "marked", "state-missing", linked.then_some("linked"))} data-path={(*p).clone()} data-state="missing"
+                                onmouseenter={h.enter} onmouseleave={h.leave}>
                                 <code>{ (*p).clone() }</code>
                                 <span class="row-state">{ status_badge(FieldStatus::Missing) }</span>
                             </div>

@@ -45,7 +45,7 @@ pub fn use_scheduled_analysis(pattern: Rc<str>, event: Rc<str>) -> Scheduled {
         let i = (*inputs).clone();
         use_memo(i, |i| {
             let start = dom::now_ms();
-            let mut a = analyze(&i.pattern, &i.event);
+            let mut a = analyze(&i.pattern, i.event.clone());
             a.engine_ms = dom::now_ms() - start;
             SharedAnalysis(Rc::new(a))
         })
