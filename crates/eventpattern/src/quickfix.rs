@@ -364,11 +364,13 @@ fn syntax_fix(text: &str, e: &PatternError) -> Option<(String, String)> {
                 "{" => "}",
                 _ => "\"",
             };
+            // Right after the last entry, so the line breaks stay where they were.
             let mut out = text.to_string();
             if je.kind == JsonErrorKind::UnexpectedEnd {
+                out.truncate(text.trim_end().len());
                 out.push_str(close);
             } else {
-                out.insert_str(at, close);
+                out.insert_str(text[..at].trim_end().len(), close);
             }
             Some((format!("Add the missing `{close}`"), out))
         }
@@ -460,6 +462,11 @@ mod tests {
             ),
             (r#"{"a": ["x"], "b": {}}"#, "Remove the empty `b`", r#"{"a": ["x"]}"#),
             (r#"{"a": ["x"}"#, "Add the missing `]`", r#"{"a": ["x"]}"#),
+            (
+                "{\n  \"a\": [\"x\"\n}",
+                "Add the missing `]`",
+                "{\n  \"a\": [\"x\"]\n}",
+            ),
             (r#"{"a": ["x"]"#, "Add the missing `}`", r#"{"a": ["x"]}"#),
             (r#"{"a": ["x",]}"#, "Remove the comma after the last entry", r#"{"a": ["x"]}"#),
             (r#"{"a": ["x"],}"#, "Remove the comma after the last entry", r#"{"a": ["x"]}"#),
