@@ -337,7 +337,10 @@ pub fn hints_for(
                 let v = &flat.leaves[i as usize].value;
                 for (i, c) in leaf.conditions.iter().enumerate() {
                     for h in value_hints(leaf, i, &c.kind, v) {
-                        if !hints.contains(&h) {
+                        // One hint per fix, whichever of the event's values led to it.
+                        let same_fix = h.suggestion().is_some()
+                            && hints.iter().any(|o| o.suggestion() == h.suggestion());
+                        if !hints.contains(&h) && !same_fix {
                             hints.push(h);
                         }
                     }
@@ -718,6 +721,15 @@ mod teaching_tests {
             ),
             vec![("DidYouMean".to_string(), None)]
         );
+    }
+
+    #[test]
+    fn one_hint_per_fix_whatever_the_number_of_values() {
+        let got = offered(
+            r#"{"k": ["Stopped"]}"#,
+            r#"{"k": ["stopped", "STOPPED", "sTopped"]}"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
