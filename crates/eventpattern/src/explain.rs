@@ -4,7 +4,7 @@
 
 use crate::condition::accepts;
 use crate::event::{flatten, EventLeaf, FlatEvent};
-use crate::hints::{hints_for, key_rename, EventFacts, Hint};
+use crate::hints::{hints_for, key_rename, Candidates, EventFacts, Hint};
 use crate::marks::{demote, refine_matched, value_marks};
 pub use crate::marks::{ValueMark, ValueState};
 use crate::matcher::{consistent, field_options, FieldOptions};
@@ -171,22 +171,40 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
     } else {
         EventFacts::default()
     };
-    // A hint that repeats a note on the pattern (same field, same fix) is left to the note.
-    let mut notes = None;
     for f in &mut fields {
-        let leaf = &leaves[f.leaf];
         f.hints = hints_for(
-            leaf,
+            &leaves[f.leaf],
             &f.outcome,
             &flat,
             &by_path[p.leaf_path()[f.leaf] as usize],
             &facts,
         );
-        for h in &mut f.hints {
-            if let Hint::DidYouMean { paths, suggestion } = h {
-                *suggestion = key_rename(p, leaf, paths, event);
+    }
+    // Key renames, checked against the event's values in one more pass.
+    let similar: Vec<String> = fields
+        .iter()
+        .flat_map(|f| &f.hints)
+        .filter_map(|h| match h {
+            Hint::DidYouMean { paths, .. } => Some(paths.iter().cloned()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    if let Some(candidates) = (!similar.is_empty())
+        .then(|| Candidates::read(event, similar.iter().map(String::as_str)))
+        .flatten()
+    {
+        for f in &mut fields {
+            for h in &mut f.hints {
+                if let Hint::DidYouMean { paths, suggestion } = h {
+                    *suggestion = key_rename(p, &leaves[f.leaf], paths, &candidates);
+                }
             }
         }
+    }
+    // A hint that repeats a note on the pattern (same field, same fix) is left to the note.
+    let mut notes = None;
+    for f in &mut fields {
         if f.hints.iter().any(|h| h.suggestion().is_some()) {
             let notes = notes.get_or_insert_with(|| crate::lint::lint(p));
             f.hints.retain(|h| {

@@ -337,7 +337,10 @@ pub fn hints_for(
                 let v = &flat.leaves[i as usize].value;
                 for (i, c) in leaf.conditions.iter().enumerate() {
                     for h in value_hints(leaf, i, &c.kind, v) {
-                        if !hints.contains(&h) {
+                        // One hint per fix, whichever of the event's values led to it.
+                        let same_fix = h.suggestion().is_some()
+                            && hints.iter().any(|o| o.suggestion() == h.suggestion());
+                        if !hints.contains(&h) && !same_fix {
                             hints.push(h);
                         }
                     }
@@ -490,6 +493,36 @@ fn value_hints(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -
     out
 }
 
+/// The event's values at the paths "did you mean" hints name, read in one
+/// pass for all fields.
+pub(crate) struct Candidates<'e> {
+    selector: crate::event::Selector,
+    flat: FlatEvent<'e>,
+}
+
+impl<'e> Candidates<'e> {
+    /// Reads `event` for these paths.
+    pub(crate) fn read<'p>(
+        event: &'e str,
+        paths: impl IntoIterator<Item = &'p str>,
+    ) -> Option<Candidates<'e>> {
+        let selector = crate::event::Selector::new(paths);
+        let flat = crate::event::flatten(event, Some(&selector)).ok()?;
+        Some(Candidates { selector, flat })
+    }
+
+    /// Whether a value at `path` meets one of the field's conditions.
+    fn meets(&self, path: &str, leaf: &Leaf) -> bool {
+        let Some(id) = self.selector.id(path) else {
+            return false;
+        };
+        self.flat
+            .leaves
+            .iter()
+            .any(|l| l.path_id == id && leaf.conditions.iter().any(|c| accepts(&c.kind, &l.value)))
+    }
+}
+
 /// For a field the event lacks: its key renamed to a sibling path the event
 /// has (from `paths`, nearest first), when that makes the field match. The
 /// rename is refused when the new key is already used in the pattern.
@@ -497,7 +530,7 @@ pub(crate) fn key_rename(
     p: &crate::Pattern,
     leaf: &Leaf,
     paths: &[String],
-    event: &str,
+    event: &Candidates<'_>,
 ) -> Option<Suggestion> {
     let parent = leaf.path[..leaf.path.len().saturating_sub(1)].join(".");
     paths.iter().find_map(|path| {
@@ -511,17 +544,10 @@ pub(crate) fn key_rename(
             .leaves
             .iter()
             .any(|l| l.joined == *path || l.joined.starts_with(&format!("{path}.")));
-        if key.is_empty() || key.contains('.') || taken {
+        if key.is_empty() || key.contains('.') || taken || !event.meets(path, leaf) {
             return None;
         }
-        let selector = crate::event::Selector::new([path.as_str()]);
-        let flat = crate::event::flatten(event, Some(&selector)).ok()?;
-        let id = selector.id(path)?;
-        let meets = flat
-            .leaves
-            .iter()
-            .any(|l| l.path_id == id && leaf.conditions.iter().any(|c| accepts(&c.kind, &l.value)));
-        meets.then(|| Suggestion::rename_key(key))
+        Some(Suggestion::rename_key(key))
     })
 }
 
@@ -718,6 +744,15 @@ mod teaching_tests {
             ),
             vec![("DidYouMean".to_string(), None)]
         );
+    }
+
+    #[test]
+    fn one_hint_per_fix_whatever_the_number_of_values() {
+        let got = offered(
+            r#"{"k": ["Stopped"]}"#,
+            r#"{"k": ["stopped", "STOPPED", "sTopped"]}"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]

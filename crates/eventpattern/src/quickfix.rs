@@ -135,6 +135,16 @@ fn candidates(text: &str, e: &PatternError) -> Vec<(String, String)> {
                 ));
             }
         }
+        // `"5"` where a number is needed, `"true"` where a boolean is.
+        ErrorKind::NumericRange | ErrorKind::OperandInvalid
+            if tok.starts_with('"') && unquotable(e, tok) =>
+        {
+            let bare = decode_string(tok).trim().to_string();
+            out.push((
+                format!("Unquote {tok}: write {bare}"),
+                replace(text, e.span, &bare),
+            ));
+        }
         ErrorKind::EmptyArray | ErrorKind::OperandInvalid
             if e.kind == ErrorKind::EmptyArray || is_empty_list(tok) =>
         {
@@ -185,6 +195,18 @@ fn candidates(text: &str, e: &PatternError) -> Vec<(String, String)> {
                 }
             }
         }
+        // `[["a", "b"]]`: the inner list's values, in the field's own list.
+        ErrorKind::MatchValueType if tok == "[" => {
+            if let Some(inner) = value_span(text, e.span.start as usize) {
+                let body = &text[inner.start as usize + 1..inner.end as usize - 1];
+                if !body.trim().is_empty() {
+                    out.push((
+                        "Flatten the inner list into the field's list".to_string(),
+                        replace(text, inner, body.trim()),
+                    ));
+                }
+            }
+        }
         ErrorKind::EmptyObject if !e.path.is_empty() => {
             if let Some(fixed) = remove_member_chain(text, e.span) {
                 out.push((format!("Remove the empty `{}`", e.path_display()), fixed));
@@ -198,6 +220,18 @@ fn candidates(text: &str, e: &PatternError) -> Vec<(String, String)> {
         _ => {}
     }
     out
+}
+
+/// A quoted number in `numeric`, or a quoted boolean in `exists`.
+fn unquotable(e: &PatternError, tok: &str) -> bool {
+    let inner = decode_string(tok);
+    match e.kind {
+        ErrorKind::NumericRange => crate::number::comparable(inner.trim()).is_some(),
+        _ => {
+            e.path.last().is_some_and(|s| s.to_string() == "exists")
+                && (inner == "true" || inner == "false")
+        }
+    }
 }
 
 /// `[]` (with any spacing).
@@ -330,11 +364,13 @@ fn syntax_fix(text: &str, e: &PatternError) -> Option<(String, String)> {
                 "{" => "}",
                 _ => "\"",
             };
+            // Right after the last entry, so the line breaks stay where they were.
             let mut out = text.to_string();
             if je.kind == JsonErrorKind::UnexpectedEnd {
+                out.truncate(text.trim_end().len());
                 out.push_str(close);
             } else {
-                out.insert_str(at, close);
+                out.insert_str(text[..at].trim_end().len(), close);
             }
             Some((format!("Add the missing `{close}`"), out))
         }
@@ -426,10 +462,22 @@ mod tests {
             ),
             (r#"{"a": ["x"], "b": {}}"#, "Remove the empty `b`", r#"{"a": ["x"]}"#),
             (r#"{"a": ["x"}"#, "Add the missing `]`", r#"{"a": ["x"]}"#),
+            (
+                "{\n  \"a\": [\"x\"\n}",
+                "Add the missing `]`",
+                "{\n  \"a\": [\"x\"]\n}",
+            ),
             (r#"{"a": ["x"]"#, "Add the missing `}`", r#"{"a": ["x"]}"#),
             (r#"{"a": ["x",]}"#, "Remove the comma after the last entry", r#"{"a": ["x"]}"#),
             (r#"{"a": ["x"],}"#, "Remove the comma after the last entry", r#"{"a": ["x"]}"#),
             (r#"{"a": ['x']}"#, "Use double quotes: \"x\"", r#"{"a": ["x"]}"#),
+            (r#"{"a": [{"exists": "true"}]}"#, "Unquote \"true\": write true", r#"{"a": [{"exists": true}]}"#),
+            (
+                r#"{"a": [{"numeric": [">", "5", "<", "10"]}]}"#,
+                "Unquote \"5\": write 5 (and 1 more like it)",
+                r#"{"a": [{"numeric": [">", 5, "<", 10]}]}"#,
+            ),
+            (r#"{"a": [["x", "y"]]}"#, "Flatten the inner list into the field's list", r#"{"a": ["x", "y"]}"#),
         ];
         let mut wrong = Vec::new();
         for (text, label, fixed) in cases {
