@@ -275,7 +275,7 @@ pub fn analyze(pattern_text: &str, event_text: Rc<str>) -> Analysis {
                 .suggestion
                 .as_ref()
                 .and_then(|s| s.apply(pattern_text, &pattern.tree().leaves[l.leaf])),
-            fix_label: l.suggestion.map(|s| s.text),
+            fix_label: l.suggestion.map(|s| s.label()),
             text: l.message,
         })
         .collect();
@@ -341,7 +341,7 @@ pub fn analyze(pattern_text: &str, event_text: Rc<str>) -> Analysis {
                     },
                     text: hint_sentence(h),
                     fixed_pattern: h.suggestion().and_then(|s| s.apply(pattern_text, leaf)),
-                    fix_label: h.suggestion().map(|s| s.text.clone()),
+                    fix_label: h.suggestion().map(|s| s.label()),
                 })
                 .collect(),
             pattern_line: line_of(leaf.key_span),
