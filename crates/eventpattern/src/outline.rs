@@ -137,6 +137,21 @@ impl Outline {
         })
     }
 
+    /// The keys from the root to node `i` (array elements add none): the
+    /// path to give [`crate::compose::add_condition`] for a clicked value.
+    pub fn segments(&self, i: usize) -> Vec<&str> {
+        let mut keys = Vec::new();
+        let mut at = self.nodes.get(i);
+        while let Some(n) = at {
+            if let Some(k) = &n.key {
+                keys.push(k.as_str());
+            }
+            at = n.parent.and_then(|p| self.nodes.get(p as usize));
+        }
+        keys.reverse();
+        keys
+    }
+
     /// The node whose value is exactly `span` (a trace's value span), if shown.
     pub fn node_at(&self, span: Span) -> Option<usize> {
         // Nodes start at strictly increasing offsets (a pre-order walk).
@@ -447,6 +462,8 @@ mod tests {
         assert_eq!(&text[o.nodes[b].span.range()], r#"[1, {"c": "x"}, [true]]"#);
         assert_eq!(o.nodes[0].end as usize, o.nodes.len());
         assert_eq!(o.node_at(c.span).map(|i| &o.nodes[i]), Some(c));
+        let ci = o.node_at(c.span).unwrap();
+        assert_eq!(o.segments(ci), ["a", "b", "c"]);
     }
 
     #[test]

@@ -142,6 +142,14 @@ fn or_branches_naming_the_field_get_a_note() {
         .contains("`$or` branches also name `detail.state`"));
     let e = edit(p, &["region"], "\"x\"", Placement::Add);
     assert_eq!(e.note, None);
+    // A repeated key outside `$or` is not an `$or` matter.
+    let e = edit(
+        r#"{"a": ["1"], "a": ["2"], "$or": [{"b": ["1"]}, {"c": ["2"]}]}"#,
+        &["a"],
+        "\"3\"",
+        Placement::Add,
+    );
+    assert_eq!(e.note, None);
 }
 
 #[test]

@@ -636,4 +636,11 @@ fn invalid_patterns_give_aws_reason_and_ids_round_trip() {
     let out = export(TRICKY[8], Format::Sam, None).unwrap();
     assert!(out.note.unwrap().contains("repeats a key"));
     assert_eq!(export(TRICKY[8], Format::Json, None).unwrap().note, None);
+    let lone = r#"{"a": ["x\ud800"]}"#;
+    assert!(export(lone, Format::CdkTs, None)
+        .unwrap()
+        .note
+        .unwrap()
+        .contains("lone UTF-16 surrogate"));
+    assert_eq!(export(lone, Format::AwsCli, None).unwrap().note, None);
 }
