@@ -134,7 +134,7 @@ mod tests {
                     .iter()
                     .map(|m| {
                         // Every mark lands on a row of the event view.
-                        assert!(o.node_at(m.span).is_some(), "{:?}", m.span);
+                        assert!(o.node_at(m.span.start).is_some(), "{:?}", m.span);
                         (event[m.span.range()].to_string(), m.state)
                     })
                     .collect()
@@ -197,6 +197,21 @@ mod tests {
                 vec![("\"Smith\"".into(), Failed), ("\"Jones\"".into(), Unused)],
             ]
         );
+    }
+
+    #[test]
+    fn a_container_where_a_value_was_wanted_is_found_by_its_start() {
+        let p = Pattern::parse(r#"{"detail": {"state": ["x"]}}"#).unwrap();
+        let event = r#"{"detail": {"state": {"a": 1}}}"#;
+        let t = p.explain(event).unwrap();
+        let FieldOutcome::NotALeaf { span, .. } = t.fields[0].outcome else {
+            panic!("{:?}", t.fields[0].outcome)
+        };
+        let o = outline(event, p.selector(), Limits::default()).unwrap();
+        let node = &o.nodes[o.node_at(span.start).unwrap()];
+        assert_eq!(node.path.as_deref(), Some("detail.state"));
+        assert_eq!(&event[node.span.range()], r#"{"a": 1}"#);
+        assert!(t.fields[0].values.is_empty());
     }
 
     #[test]

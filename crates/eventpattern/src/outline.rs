@@ -152,15 +152,16 @@ impl Outline {
         keys
     }
 
-    /// The node whose value is exactly `span` (a trace's value span), if shown.
-    pub fn node_at(&self, span: Span) -> Option<usize> {
+    /// The node whose value starts at byte `offset`, if it is shown: where a
+    /// trace's value ([`crate::explain::ValueMark::span`]) or container
+    /// ([`crate::FieldOutcome::NotALeaf`]) is drawn.
+    pub fn node_at(&self, offset: u32) -> Option<usize> {
         // Nodes start at strictly increasing offsets (a pre-order walk).
         let i = self
             .nodes
-            .binary_search_by_key(&span.start, |n| n.span.start)
+            .binary_search_by_key(&offset, |n| n.span.start)
             .ok()?;
-        let n = &self.nodes[i];
-        (n.span == span && n.kind != NodeKind::More).then_some(i)
+        (self.nodes[i].kind != NodeKind::More).then_some(i)
     }
 }
 
@@ -461,8 +462,8 @@ mod tests {
         assert_eq!(c.key_span.map(|s| &text[s.range()]), Some("\"c\""));
         assert_eq!(&text[o.nodes[b].span.range()], r#"[1, {"c": "x"}, [true]]"#);
         assert_eq!(o.nodes[0].end as usize, o.nodes.len());
-        assert_eq!(o.node_at(c.span).map(|i| &o.nodes[i]), Some(c));
-        let ci = o.node_at(c.span).unwrap();
+        assert_eq!(o.node_at(c.span.start).map(|i| &o.nodes[i]), Some(c));
+        let ci = o.node_at(c.span.start).unwrap();
         assert_eq!(o.segments(ci), ["a", "b", "c"]);
     }
 
