@@ -468,6 +468,35 @@ mod tests {
     }
 
     #[test]
+    fn template_events_have_the_engines_paths() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/templates");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.to_string_lossy().ends_with(".event.json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let o = full(&text);
+            let shown: Vec<(String, Span)> = o
+                .nodes
+                .iter()
+                .filter(|n| !matches!(n.kind, NodeKind::Object | NodeKind::Array))
+                .map(|n| (n.path.clone().unwrap(), n.span))
+                .collect();
+            let flat = flatten(&text, None).unwrap();
+            let engine: Vec<(String, Span)> = flat
+                .leaves
+                .iter()
+                .map(|l| (l.path.clone(), l.span))
+                .collect();
+            assert_eq!(shown, engine, "{}", path.display());
+            n += 1;
+        }
+        assert!(n >= 10);
+    }
+
+    #[test]
     fn budget_keeps_pattern_paths_and_summarises_the_rest() {
         let items: Vec<String> = (0..5000).map(|i| format!("{{\"n\": {i}}}")).collect();
         let text = format!(
