@@ -72,13 +72,14 @@ pub(crate) fn demote(marks: &mut [ValueMark]) {
     }
 }
 
-/// Consistency checks spent per trace on telling usable values from unusable
-/// ones; past it, accepted values stay [`ValueState::Matched`].
-const MAX_CHECKS: usize = 256;
+/// Accepted values up to which a matching alternative's values are told
+/// apart (one consistency check each); past it, every accepted value stays
+/// [`ValueState::Matched`], so a trace on a big event stays fast.
+const MAX_REFINED: usize = 64;
 
 /// In a matching alternative, marks [`ValueState::Unused`] the accepted
 /// values that no match of the whole alternative can use. `fields` pairs each
-/// field's options with its marks, both in the same value order.
+/// field's options with its marks.
 pub(crate) fn refine_matched(
     fields: &mut [(&FieldOptions, &mut Vec<ValueMark>)],
     flat: &FlatEvent<'_>,
@@ -88,17 +89,13 @@ pub(crate) fn refine_matched(
             .iter()
             .any(|&i| !flat.trail(&flat.leaves[i as usize]).is_empty())
     });
-    if !in_arrays || fields.len() < 2 {
+    let accepted: usize = fields.iter().map(|(o, _)| o.positive.len()).sum();
+    if !in_arrays || fields.len() < 2 || accepted > MAX_REFINED {
         return;
     }
     let all: Vec<FieldOptions> = fields.iter().map(|(o, _)| (*o).clone()).collect();
-    let mut checks = 0;
     for (f, (options, marks)) in fields.iter_mut().enumerate() {
         for &v in &options.positive {
-            if checks == MAX_CHECKS {
-                return;
-            }
-            checks += 1;
             let mut only = all.clone();
             only[f] = FieldOptions {
                 positive: vec![v],
@@ -212,6 +209,24 @@ mod tests {
         assert_eq!(node.path.as_deref(), Some("detail.state"));
         assert_eq!(&event[node.span.range()], r#"{"a": 1}"#);
         assert!(t.fields[0].values.is_empty());
+    }
+
+    #[test]
+    fn big_arrays_are_not_refined() {
+        let items: Vec<String> = (0..100)
+            .map(|i| format!("{{\"a\": \"x\", \"b\": {}}}", i))
+            .collect();
+        let event = format!("{{\"e\": [{}]}}", items.join(","));
+        let (matched, fields) = marks(r#"{"e": {"a": ["x"], "b": [99]}}"#, &event);
+        assert!(matched);
+        // 101 accepted values: past the limit, all stay matched.
+        assert!(fields[0].iter().all(|(_, s)| *s == Matched));
+        let small = r#"{"e": [{"a": "x", "b": 1}, {"a": "x", "b": 99}]}"#;
+        let (_, fields) = marks(r#"{"e": {"a": ["x"], "b": [99]}}"#, small);
+        assert_eq!(
+            fields[0],
+            [("\"x\"".into(), Unused), ("\"x\"".into(), Matched)]
+        );
     }
 
     #[test]

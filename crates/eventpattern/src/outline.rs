@@ -14,8 +14,12 @@ use crate::span::Span;
 /// How much of an event an outline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Rows shown before the rest is summarised (pattern paths are always shown).
+    /// Rows shown before the rest is summarised (fields on pattern paths are
+    /// shown past it).
     pub rows: usize,
+    /// Array elements on pattern paths shown past `rows` (a pattern path
+    /// through a huge array would otherwise show all of it).
+    pub path_elements: usize,
     /// Deepest level shown (the root's members are level 1).
     pub depth: usize,
     /// Longest value text shown, in characters; longer text is cut with `…`.
@@ -26,6 +30,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             rows: 1500,
+            path_elements: 1000,
             depth: 48,
             value_chars: 300,
         }
@@ -246,6 +251,7 @@ pub fn outline(text: &str, wanted: &Selector, limits: Limits) -> Result<Outline,
         count: 0,
     }];
     let mut rows = 0usize;
+    let mut extra_elements = 0usize;
     let mut key: Option<(String, Span)> = None;
     loop {
         let t = r.next_token()?;
@@ -298,8 +304,13 @@ pub fn outline(text: &str, wanted: &Selector, limits: Limits) -> Result<Outline,
             (None, Some(p)) => Some(p.clone()),
         };
         let depth = parent.depth + 1;
+        let on_path = path.as_deref().is_some_and(|p| wanted.on_path(p));
         let keep = (depth as usize) <= limits.depth
-            && (rows < limits.rows || path.as_deref().is_some_and(|p| wanted.on_path(p)));
+            && (rows < limits.rows
+                || on_path && (index.is_none() || extra_elements < limits.path_elements));
+        if keep && rows >= limits.rows && index.is_some() {
+            extra_elements += 1;
+        }
         if !keep {
             r.skip_value(t)?;
             frame.hidden += 1;
@@ -520,6 +531,34 @@ mod tests {
         let shown = o.children(items).count() - 1;
         assert_eq!(shown + o.nodes[last].hidden, 5000);
         assert!(o.nodes.len() <= 102 + 3, "{}", o.nodes.len());
+    }
+
+    #[test]
+    fn huge_arrays_on_a_pattern_path_are_cut_too() {
+        let items: Vec<String> = (0..5000).map(|i| format!("{{\"n\": {i}}}")).collect();
+        let text = format!(
+            "{{\"items\": [{}], \"detail\": {{\"state\": \"on\"}}}}",
+            items.join(",")
+        );
+        let limits = Limits {
+            rows: 100,
+            path_elements: 50,
+            ..Limits::default()
+        };
+        let o = outline(&text, &Selector::new(["items.n", "detail.state"]), limits).unwrap();
+        let items = o.children(0).next().unwrap();
+        let shown: Vec<usize> = o.children(items).collect();
+        let more = &o.nodes[*shown.last().unwrap()];
+        assert_eq!(more.kind, NodeKind::More);
+        // 50 elements in the budget (each with its `n`), 50 more on the pattern path.
+        assert_eq!(shown.len() - 1, 100);
+        assert_eq!(more.hidden, 4900);
+        // Every element shown keeps its field on the path; later fields still show.
+        assert!(shown[..100].iter().all(|&e| o.children(e).count() == 1));
+        assert!(o
+            .nodes
+            .iter()
+            .any(|n| n.path.as_deref() == Some("detail.state")));
     }
 
     #[test]
