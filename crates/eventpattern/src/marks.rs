@@ -72,13 +72,14 @@ pub(crate) fn demote(marks: &mut [ValueMark]) {
     }
 }
 
-/// Consistency checks spent per trace on telling usable values from unusable
-/// ones; past it, accepted values stay [`ValueState::Matched`].
-const MAX_CHECKS: usize = 256;
+/// Accepted values up to which a matching alternative's values are told
+/// apart (one consistency check each); past it, every accepted value stays
+/// [`ValueState::Matched`], so a trace on a big event stays fast.
+const MAX_REFINED: usize = 64;
 
 /// In a matching alternative, marks [`ValueState::Unused`] the accepted
 /// values that no match of the whole alternative can use. `fields` pairs each
-/// field's options with its marks, both in the same value order.
+/// field's options with its marks.
 pub(crate) fn refine_matched(
     fields: &mut [(&FieldOptions, &mut Vec<ValueMark>)],
     flat: &FlatEvent<'_>,
@@ -88,17 +89,13 @@ pub(crate) fn refine_matched(
             .iter()
             .any(|&i| !flat.trail(&flat.leaves[i as usize]).is_empty())
     });
-    if !in_arrays || fields.len() < 2 {
+    let accepted: usize = fields.iter().map(|(o, _)| o.positive.len()).sum();
+    if !in_arrays || fields.len() < 2 || accepted > MAX_REFINED {
         return;
     }
     let all: Vec<FieldOptions> = fields.iter().map(|(o, _)| (*o).clone()).collect();
-    let mut checks = 0;
     for (f, (options, marks)) in fields.iter_mut().enumerate() {
         for &v in &options.positive {
-            if checks == MAX_CHECKS {
-                return;
-            }
-            checks += 1;
             let mut only = all.clone();
             only[f] = FieldOptions {
                 positive: vec![v],
@@ -134,7 +131,7 @@ mod tests {
                     .iter()
                     .map(|m| {
                         // Every mark lands on a row of the event view.
-                        assert!(o.node_at(m.span).is_some(), "{:?}", m.span);
+                        assert!(o.node_at(m.span.start).is_some(), "{:?}", m.span);
                         (event[m.span.range()].to_string(), m.state)
                     })
                     .collect()
@@ -196,6 +193,39 @@ mod tests {
                 vec![("\"Anna\"".into(), Matched), ("\"Peter\"".into(), Failed)],
                 vec![("\"Smith\"".into(), Failed), ("\"Jones\"".into(), Unused)],
             ]
+        );
+    }
+
+    #[test]
+    fn a_container_where_a_value_was_wanted_is_found_by_its_start() {
+        let p = Pattern::parse(r#"{"detail": {"state": ["x"]}}"#).unwrap();
+        let event = r#"{"detail": {"state": {"a": 1}}}"#;
+        let t = p.explain(event).unwrap();
+        let FieldOutcome::NotALeaf { span, .. } = t.fields[0].outcome else {
+            panic!("{:?}", t.fields[0].outcome)
+        };
+        let o = outline(event, p.selector(), Limits::default()).unwrap();
+        let node = &o.nodes[o.node_at(span.start).unwrap()];
+        assert_eq!(node.path.as_deref(), Some("detail.state"));
+        assert_eq!(&event[node.span.range()], r#"{"a": 1}"#);
+        assert!(t.fields[0].values.is_empty());
+    }
+
+    #[test]
+    fn big_arrays_are_not_refined() {
+        let items: Vec<String> = (0..100)
+            .map(|i| format!("{{\"a\": \"x\", \"b\": {}}}", i))
+            .collect();
+        let event = format!("{{\"e\": [{}]}}", items.join(","));
+        let (matched, fields) = marks(r#"{"e": {"a": ["x"], "b": [99]}}"#, &event);
+        assert!(matched);
+        // 101 accepted values: past the limit, all stay matched.
+        assert!(fields[0].iter().all(|(_, s)| *s == Matched));
+        let small = r#"{"e": [{"a": "x", "b": 1}, {"a": "x", "b": 99}]}"#;
+        let (_, fields) = marks(r#"{"e": {"a": ["x"], "b": [99]}}"#, small);
+        assert_eq!(
+            fields[0],
+            [("\"x\"".into(), Unused), ("\"x\"".into(), Matched)]
         );
     }
 

@@ -14,8 +14,12 @@ use crate::span::Span;
 /// How much of an event an outline shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Rows shown before the rest is summarised (pattern paths are always shown).
+    /// Rows shown before the rest is summarised (fields on pattern paths are
+    /// shown past it).
     pub rows: usize,
+    /// Array elements on pattern paths shown past `rows` (a pattern path
+    /// through a huge array would otherwise show all of it).
+    pub path_elements: usize,
     /// Deepest level shown (the root's members are level 1).
     pub depth: usize,
     /// Longest value text shown, in characters; longer text is cut with `…`.
@@ -26,6 +30,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             rows: 1500,
+            path_elements: 1000,
             depth: 48,
             value_chars: 300,
         }
@@ -137,15 +142,31 @@ impl Outline {
         })
     }
 
-    /// The node whose value is exactly `span` (a trace's value span), if shown.
-    pub fn node_at(&self, span: Span) -> Option<usize> {
+    /// The keys from the root to node `i` (array elements add none): the
+    /// path to give [`crate::compose::add_condition`] for a clicked value.
+    pub fn segments(&self, i: usize) -> Vec<&str> {
+        let mut keys = Vec::new();
+        let mut at = self.nodes.get(i);
+        while let Some(n) = at {
+            if let Some(k) = &n.key {
+                keys.push(k.as_str());
+            }
+            at = n.parent.and_then(|p| self.nodes.get(p as usize));
+        }
+        keys.reverse();
+        keys
+    }
+
+    /// The node whose value starts at byte `offset`, if it is shown: where a
+    /// trace's value ([`crate::explain::ValueMark::span`]) or container
+    /// ([`crate::FieldOutcome::NotALeaf`]) is drawn.
+    pub fn node_at(&self, offset: u32) -> Option<usize> {
         // Nodes start at strictly increasing offsets (a pre-order walk).
         let i = self
             .nodes
-            .binary_search_by_key(&span.start, |n| n.span.start)
+            .binary_search_by_key(&offset, |n| n.span.start)
             .ok()?;
-        let n = &self.nodes[i];
-        (n.span == span && n.kind != NodeKind::More).then_some(i)
+        (self.nodes[i].kind != NodeKind::More).then_some(i)
     }
 }
 
@@ -230,6 +251,7 @@ pub fn outline(text: &str, wanted: &Selector, limits: Limits) -> Result<Outline,
         count: 0,
     }];
     let mut rows = 0usize;
+    let mut extra_elements = 0usize;
     let mut key: Option<(String, Span)> = None;
     loop {
         let t = r.next_token()?;
@@ -282,8 +304,13 @@ pub fn outline(text: &str, wanted: &Selector, limits: Limits) -> Result<Outline,
             (None, Some(p)) => Some(p.clone()),
         };
         let depth = parent.depth + 1;
+        let on_path = path.as_deref().is_some_and(|p| wanted.on_path(p));
         let keep = (depth as usize) <= limits.depth
-            && (rows < limits.rows || path.as_deref().is_some_and(|p| wanted.on_path(p)));
+            && (rows < limits.rows
+                || on_path && (index.is_none() || extra_elements < limits.path_elements));
+        if keep && rows >= limits.rows && index.is_some() {
+            extra_elements += 1;
+        }
         if !keep {
             r.skip_value(t)?;
             frame.hidden += 1;
@@ -446,7 +473,38 @@ mod tests {
         assert_eq!(c.key_span.map(|s| &text[s.range()]), Some("\"c\""));
         assert_eq!(&text[o.nodes[b].span.range()], r#"[1, {"c": "x"}, [true]]"#);
         assert_eq!(o.nodes[0].end as usize, o.nodes.len());
-        assert_eq!(o.node_at(c.span).map(|i| &o.nodes[i]), Some(c));
+        assert_eq!(o.node_at(c.span.start).map(|i| &o.nodes[i]), Some(c));
+        let ci = o.node_at(c.span.start).unwrap();
+        assert_eq!(o.segments(ci), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn template_events_have_the_engines_paths() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/templates");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.to_string_lossy().ends_with(".event.json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let o = full(&text);
+            let shown: Vec<(String, Span)> = o
+                .nodes
+                .iter()
+                .filter(|n| !matches!(n.kind, NodeKind::Object | NodeKind::Array))
+                .map(|n| (n.path.clone().unwrap(), n.span))
+                .collect();
+            let flat = flatten(&text, None).unwrap();
+            let engine: Vec<(String, Span)> = flat
+                .leaves
+                .iter()
+                .map(|l| (l.path.clone(), l.span))
+                .collect();
+            assert_eq!(shown, engine, "{}", path.display());
+            n += 1;
+        }
+        assert!(n >= 10);
     }
 
     #[test]
@@ -473,6 +531,34 @@ mod tests {
         let shown = o.children(items).count() - 1;
         assert_eq!(shown + o.nodes[last].hidden, 5000);
         assert!(o.nodes.len() <= 102 + 3, "{}", o.nodes.len());
+    }
+
+    #[test]
+    fn huge_arrays_on_a_pattern_path_are_cut_too() {
+        let items: Vec<String> = (0..5000).map(|i| format!("{{\"n\": {i}}}")).collect();
+        let text = format!(
+            "{{\"items\": [{}], \"detail\": {{\"state\": \"on\"}}}}",
+            items.join(",")
+        );
+        let limits = Limits {
+            rows: 100,
+            path_elements: 50,
+            ..Limits::default()
+        };
+        let o = outline(&text, &Selector::new(["items.n", "detail.state"]), limits).unwrap();
+        let items = o.children(0).next().unwrap();
+        let shown: Vec<usize> = o.children(items).collect();
+        let more = &o.nodes[*shown.last().unwrap()];
+        assert_eq!(more.kind, NodeKind::More);
+        // 50 elements in the budget (each with its `n`), 50 more on the pattern path.
+        assert_eq!(shown.len() - 1, 100);
+        assert_eq!(more.hidden, 4900);
+        // Every element shown keeps its field on the path; later fields still show.
+        assert!(shown[..100].iter().all(|&e| o.children(e).count() == 1));
+        assert!(o
+            .nodes
+            .iter()
+            .any(|n| n.path.as_deref() == Some("detail.state")));
     }
 
     #[test]

@@ -90,7 +90,8 @@ fn clicked(value_json: &str) -> Option<Clicked<'_>> {
 }
 
 /// The condition `op` makes of the event value whose JSON text is
-/// `value_json` (a string, number, boolean or null), or `None` when the
+/// `value_json` (a string, number, boolean or null: the event's text at the
+/// value's span, not an outline's shortened text), or `None` when the
 /// operator does not apply to it.
 pub fn condition(op: Op, value_json: &str) -> Option<String> {
     let v = clicked(value_json.trim())?;

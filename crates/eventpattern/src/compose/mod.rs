@@ -100,10 +100,11 @@ pub fn add_condition(
     let pattern = Pattern::parse(pattern_text).map_err(EditError::InvalidPattern)?;
     let tree = pattern.tree();
     let target = find(&tree.root, path);
-    let mut others = tree.leaves.iter().filter(|l| l.joined == joined).count();
+    let in_or = leaves_in_or(tree)
+        .into_iter()
+        .any(|id| tree.leaves[id].joined == joined);
     let (text, at) = match target {
         Found::Leaf(id) => {
-            others -= 1;
             let list = tree.leaves[id].list_span;
             match placement {
                 Placement::Add => {
@@ -129,7 +130,7 @@ pub fn add_condition(
             (t, at + offset)
         }
     };
-    let note = (others > 0 && tree.or_count > 0).then(|| {
+    let note = in_or.then(|| {
         format!(
             "`$or` branches also name `{joined}`: the condition was added outside `$or`, so it applies to every branch, except where a branch's own `{joined}` replaces it."
         )
@@ -234,6 +235,24 @@ fn one_value(text: &str) -> Option<&str> {
 fn is_blank_object(text: &str) -> bool {
     let t = text.trim();
     t.is_empty() || (t.starts_with('{') && t.ends_with('}') && t[1..t.len() - 1].trim().is_empty())
+}
+
+/// The fields inside `$or` branches (bounded by the pattern's depth limit).
+fn leaves_in_or(tree: &crate::pattern::ParsedPattern) -> Vec<crate::pattern::LeafId> {
+    fn walk(o: &ObjectNode, out: &mut Vec<crate::pattern::LeafId>) {
+        for m in &o.members {
+            match &m.value {
+                MemberValue::Leaf(id) => out.push(*id),
+                MemberValue::Object(inner) => walk(inner, out),
+                MemberValue::Or(or) => or.branches.iter().for_each(|b| walk(b, out)),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for or in tree.or_nodes() {
+        or.branches.iter().for_each(|b| walk(b, &mut out));
+    }
+    out
 }
 
 /// Where `path` leads in the pattern.

@@ -142,6 +142,14 @@ fn or_branches_naming_the_field_get_a_note() {
         .contains("`$or` branches also name `detail.state`"));
     let e = edit(p, &["region"], "\"x\"", Placement::Add);
     assert_eq!(e.note, None);
+    // A repeated key outside `$or` is not an `$or` matter.
+    let e = edit(
+        r#"{"a": ["1"], "a": ["2"], "$or": [{"b": ["1"]}, {"c": ["2"]}]}"#,
+        &["a"],
+        "\"3\"",
+        Placement::Add,
+    );
+    assert_eq!(e.note, None);
 }
 
 #[test]
@@ -214,6 +222,50 @@ fn every_offer_on_every_field_of_an_event_gives_a_valid_pattern() {
         Pattern::parse(&exact).unwrap().matches(event).unwrap(),
         "{exact}"
     );
+}
+
+#[test]
+fn templates_take_every_value_of_their_event() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/templates");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(name) = path
+            .to_string_lossy()
+            .strip_suffix(".pattern.json")
+            .map(String::from)
+        else {
+            continue;
+        };
+        let pattern = std::fs::read_to_string(&path).unwrap();
+        let event = std::fs::read_to_string(format!("{name}.event.json")).unwrap();
+        let p = Pattern::parse(&pattern).unwrap();
+        assert!(p.matches(&event).unwrap(), "{name}");
+        let flat = crate::event::flatten(&event, None).unwrap();
+        for leaf in &flat.leaves {
+            let segments: Vec<&str> = leaf.path.split('.').collect();
+            let value = &event[leaf.span.range()];
+            // Another value beside a field's own keeps every match.
+            let e = edit(&pattern, &segments, value, Placement::Add);
+            if p.selector().id(&leaf.path).is_some() {
+                assert!(
+                    Pattern::parse(&e.text).unwrap().matches(&event).unwrap(),
+                    "{name}: {}",
+                    e.text
+                );
+            }
+            n += 1;
+        }
+        let start = start_from_event(&event).unwrap().unwrap();
+        assert!(
+            Pattern::parse(&start.text)
+                .unwrap()
+                .matches(&event)
+                .unwrap(),
+            "{name}"
+        );
+    }
+    assert!(n > 100, "{n}");
 }
 
 #[test]

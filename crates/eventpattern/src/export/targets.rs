@@ -3,7 +3,7 @@
 
 use super::code::{literal, Lang};
 use super::quote;
-use super::tree::{fold_duplicates, minify, numbers, strings, Json, Member};
+use super::tree::{self, fold_duplicates, minify, numbers, strings, Json, Member};
 use super::{cdk, yaml, Export, Format};
 use crate::Pattern;
 
@@ -36,6 +36,13 @@ pub(crate) fn render(
             "The pattern repeats a key; this format keeps one value per key, so the repeated fields are merged as AWS reads them (a later value replaces an earlier one)."
                 .into(),
         );
+    }
+    if !matches!(
+        format,
+        Format::Json | Format::AwsCli | Format::CloudFormationJson
+    ) && tree::has_lone_surrogate(&tree)
+    {
+        notes.push("The pattern escapes a lone UTF-16 surrogate (like \\ud800), which only JSON text can carry; here it is written as U+FFFD, so use the JSON or AWS CLI export for this pattern.".into());
     }
     let text = match format {
         Format::Json => format!("{compact}\n"),

@@ -20,6 +20,25 @@ const TRICKY: &[&str] = &[
     r#"{"detail": ["a value, not fields"], "version": ["0"], "id": ["1"], "time": ["t"], "region": ["us-east-1"]}"#,
 ];
 
+/// The tricky patterns and every template of the page.
+fn patterns() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/templates");
+    let mut all: Vec<String> = TRICKY.iter().map(|p| p.to_string()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("templates")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(".pattern.json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10);
+    all.extend(
+        files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).expect("template")),
+    );
+    all
+}
+
 /// A JSON value with number text kept, to compare what went in and came out.
 #[derive(Debug, Clone, PartialEq)]
 enum Canon {
@@ -87,7 +106,8 @@ fn assert_same(got: &Canon, want: &Canon, exact: bool, ctx: &str) {
 
 #[test]
 fn json_is_the_pattern_minified() {
-    for p in TRICKY {
+    for p in &patterns() {
+        let p = p.as_str();
         let out = snippet(p, Format::Json, None);
         let back = read(out.trim_end()).unwrap();
         assert_eq!(canon(&back), canon(&read(p).unwrap()), "{out}");
@@ -120,7 +140,8 @@ fn from_yaml(y: &yaml_rust2::Yaml) -> Canon {
 #[test]
 fn yaml_snippets_read_back_as_the_pattern() {
     use yaml_rust2::{Yaml, YamlLoader};
-    for p in TRICKY {
+    for p in &patterns() {
+        let p = p.as_str();
         for (format, path) in [
             (
                 Format::CloudFormationYaml,
@@ -159,7 +180,8 @@ fn yaml_snippets_read_back_as_the_pattern() {
 
 #[test]
 fn cloudformation_json_holds_the_pattern_as_an_object() {
-    for p in TRICKY {
+    for p in &patterns() {
+        let p = p.as_str();
         let out = snippet(p, Format::CloudFormationJson, Some("x"));
         let whole = read(&out).unwrap();
         let Canon::Obj(top) = canon(&whole) else {
@@ -243,7 +265,8 @@ fn flag<'a>(words: &'a [String], name: &str) -> &'a str {
 
 #[test]
 fn aws_cli_words_are_the_pattern() {
-    for p in TRICKY {
+    for p in &patterns() {
+        let p = p.as_str();
         let out = snippet(p, Format::AwsCli, Some("it's-a-rule"));
         let commands = shell_words(&out);
         assert_eq!(commands.len(), 2, "{out}");
@@ -270,7 +293,8 @@ fn aws_cli_words_are_the_pattern() {
 #[cfg(unix)]
 #[test]
 fn aws_cli_snippet_runs_in_a_real_shell() {
-    for p in TRICKY {
+    for p in &patterns() {
+        let p = p.as_str();
         let out = snippet(p, Format::AwsCli, Some("r"));
         let script = format!(
             "aws() {{ for a in \"$@\"; do printf '%s\\0' \"$a\"; done; printf '\\n\\0'; }}\n{out}"
@@ -514,7 +538,8 @@ fn python_kwargs(text: &str) -> Canon {
 
 #[test]
 fn cdk_snippets_hold_the_pattern() {
-    for p in TRICKY {
+    for p in &patterns() {
+        let p = p.as_str();
         let want = folded(p);
         let typed = super::cdk::untyped_reason(&{
             let mut t = read(p).unwrap();
@@ -602,7 +627,8 @@ fn from_hcl(v: &hcl::Value) -> Canon {
 #[test]
 fn terraform_jsonencode_argument_is_the_pattern() {
     use hcl::eval::{Context, Evaluate};
-    for p in TRICKY {
+    for p in &patterns() {
+        let p = p.as_str();
         let out = snippet(p, Format::Terraform, Some("my-rule"));
         let body = hcl::parse(&out).unwrap_or_else(|e| panic!("{e}\n{out}"));
         let block = body.blocks().next().unwrap();
@@ -636,4 +662,11 @@ fn invalid_patterns_give_aws_reason_and_ids_round_trip() {
     let out = export(TRICKY[8], Format::Sam, None).unwrap();
     assert!(out.note.unwrap().contains("repeats a key"));
     assert_eq!(export(TRICKY[8], Format::Json, None).unwrap().note, None);
+    let lone = r#"{"a": ["x\ud800"]}"#;
+    assert!(export(lone, Format::CdkTs, None)
+        .unwrap()
+        .note
+        .unwrap()
+        .contains("lone UTF-16 surrogate"));
+    assert_eq!(export(lone, Format::AwsCli, None).unwrap().note, None);
 }

@@ -177,6 +177,24 @@ pub(crate) fn strings<'s>(v: &'s Json<'_>, out: &mut Vec<&'s str>) {
     }
 }
 
+/// Whether a string or key escapes a lone UTF-16 surrogate (`"\ud800"`),
+/// which only JSON text can carry: decoding turns it into U+FFFD.
+pub(crate) fn has_lone_surrogate(v: &Json<'_>) -> bool {
+    let lone = |decoded: &str, raw: &str| {
+        decoded.contains('\u{fffd}')
+            && !raw.contains('\u{fffd}')
+            && !raw.to_ascii_lowercase().contains("\\ufffd")
+    };
+    match v {
+        Json::Object(members) => members
+            .iter()
+            .any(|m| lone(&m.key, m.raw_key) || has_lone_surrogate(&m.value)),
+        Json::Array(items) => items.iter().any(has_lone_surrogate),
+        Json::Str(s, raw) => lone(s, raw),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,5 +218,13 @@ mod tests {
         assert_eq!(out, r#"{"d":{"a":["z"],"b":["y"]},"s":["2"]}"#);
         let mut plain = read(r#"{"a": ["x"]}"#).unwrap();
         assert!(!fold_duplicates(&mut plain));
+    }
+
+    #[test]
+    fn lone_surrogates_are_seen() {
+        assert!(has_lone_surrogate(&read(r#"{"a": ["x\ud800"]}"#).unwrap()));
+        assert!(has_lone_surrogate(&read(r#"{"\udc00": ["x"]}"#).unwrap()));
+        let paired = "{\"a\": [\"\\ud83d\\ude00 \\uFFFD \u{fffd}\"]}";
+        assert!(!has_lone_surrogate(&read(paired).unwrap()));
     }
 }
