@@ -23,7 +23,7 @@ step "conformance corpus compiled to wasm32"
 cargo test -p eventpattern --target wasm32-unknown-unknown --test conformance --locked
 step "build the page"
 bash scripts/build-web.sh
-step "page size (budget 250 KiB gzip for wasm + js)"
+step "page size (budget 300 KiB gzip for wasm + js)"
 size=0
 for f in dist/pkg/eventpattern_web_bg.wasm dist/pkg/eventpattern_web.js; do
   n=$(gzip -9 -c "$f" | wc -c)
@@ -31,8 +31,8 @@ for f in dist/pkg/eventpattern_web_bg.wasm dist/pkg/eventpattern_web.js; do
   size=$((size + n))
 done
 printf 'total: %d bytes gzip\n' "$size" >&2
-if [ "$size" -gt 256000 ]; then
-  echo "the page is over its size budget (256000 bytes gzip); see BENCHMARKS.md" >&2
+if [ "$size" -gt 307200 ]; then
+  echo "the page is over its size budget (307200 bytes gzip); see BENCHMARKS.md" >&2
   exit 1
 fi
 step "browser component tests (wasm-bindgen-test, headless Chromium)"

@@ -1,6 +1,8 @@
 // Keystroke-to-verdict latency on 10 KB, 256 KB (AWS's largest event) and
-// 1 MB events, measured in the page: from the keydown of one typed key in the
-// pattern to the frame after the verdict and the field marks changed. The
+// 1 MB events, measured in the page: from one typed key in the pattern to
+// the moment the verdict and the field marks have changed in the page
+// (`dom_ms`, seen by a MutationObserver), and to the next animation frame
+// after that (`frame_ms`, when it is painted). The
 // figures go to target/screenshots/latency.json and BENCHMARKS.md; the test
 // asserts only that every keystroke is answered correctly (no timed asserts).
 import { test } from 'node:test';
@@ -46,11 +48,25 @@ async function measureKeystrokes(page, samples) {
         el.setSelectionRange(at, at + 1);
         document.execCommand('delete');
       }
+      let domAt = null;
       await new Promise((resolve) => {
-        const check = () => (verdict() !== before && mark() === wantMark ? resolve() : requestAnimationFrame(check));
-        requestAnimationFrame(check);
+        const done = () => verdict() !== before && mark() === wantMark;
+        const observer = new MutationObserver(() => {
+          if (domAt === null && done()) {
+            domAt = performance.now();
+            observer.disconnect();
+            requestAnimationFrame(resolve);
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        if (done()) {
+          domAt = performance.now();
+          observer.disconnect();
+          requestAnimationFrame(resolve);
+        }
       });
-      out.push(Math.round((performance.now() - t0) * 10) / 10);
+      const r = (x) => Math.round(x * 10) / 10;
+      out.push({ dom_ms: r(domAt - t0), frame_ms: r(performance.now() - t0) });
       await new Promise((r) => setTimeout(r, 50));
     }
     return out;
@@ -65,10 +81,11 @@ test('keystroke to verdict and marks: 10 KB, 256 KB, 1 MB events', async () => {
     await paste(page, 'event-input', event);
     await paste(page, 'pattern-input', '{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances"]}}');
     await waitVerdict(page, 'MATCH');
-    const ms = await measureKeystrokes(page, 9);
-    const sorted = [...ms].sort((a, b) => a - b);
-    results[label] = { bytes: event.length, median_ms: sorted[Math.floor(sorted.length / 2)], max_ms: sorted.at(-1), samples: ms };
-    assert.equal(ms.length, 9);
+    const samples = await measureKeystrokes(page, 9);
+    const median = (k) => [...samples].map((s) => s[k]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+    const max = (k) => Math.max(...samples.map((s) => s[k]));
+    results[label] = { bytes: event.length, dom_median_ms: median('dom_ms'), dom_max_ms: max('dom_ms'), frame_median_ms: median('frame_ms'), frame_max_ms: max('frame_ms'), samples };
+    assert.equal(samples.length, 9);
   }
   console.log(`LATENCY ${JSON.stringify(results)}`);
   fs.writeFileSync(path.join(shots, 'latency.json'), JSON.stringify(results, null, 2));

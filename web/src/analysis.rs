@@ -155,8 +155,10 @@ pub struct Analysis {
     pub marked_paths: std::collections::HashSet<String>,
     /// The paths the pattern names (a menu offers to replace their conditions).
     pub named_paths: Vec<String>,
-    /// The event as shown (when it is valid JSON).
-    pub outline: Option<Outline>,
+    /// The event as shown (when it is valid JSON); shared with the next
+    /// analysis while the event and the pattern's paths stay the same, so
+    /// the event view redraws only the rows whose marks changed.
+    pub outline: Option<Rc<Outline>>,
     /// Time the engine took, filled in by the page (milliseconds).
     pub engine_ms: f64,
     /// Whether the event text is a CloudTrail record or log rather than an EventBridge event.
@@ -217,11 +219,58 @@ impl std::ops::Deref for SharedAnalysis {
     }
 }
 
+/// What depends only on the event text and the pattern's paths, kept
+/// between analyses (typing in the pattern rarely changes its paths).
+#[derive(Default)]
+pub struct EventCache {
+    event: Option<Rc<str>>,
+    paths: Vec<String>,
+    outline: Option<Rc<Outline>>,
+    shape: Option<eventpattern::cloudtrail::Shape>,
+}
+
+impl EventCache {
+    fn get(
+        &mut self,
+        event: &Rc<str>,
+        paths: Vec<String>,
+        wanted: &eventpattern::event::Selector,
+    ) -> (Option<Rc<Outline>>, eventpattern::cloudtrail::Shape) {
+        let same_event = self
+            .event
+            .as_ref()
+            .is_some_and(|e| Rc::ptr_eq(e, event) || **e == **event);
+        if !same_event {
+            self.shape = None;
+            self.outline = None;
+        }
+        if !same_event || self.paths != paths {
+            self.outline = outline(event, wanted, Limits::default()).ok().map(Rc::new);
+            self.paths = paths;
+        }
+        self.event = Some(event.clone());
+        let shape = *self
+            .shape
+            .get_or_insert_with(|| eventpattern::cloudtrail::shape(event));
+        (self.outline.clone(), shape)
+    }
+}
+
 /// Runs the engine on the two texts.
 pub fn analyze(pattern_text: &str, event_text: Rc<str>) -> Analysis {
+    analyze_with(pattern_text, event_text, &mut EventCache::default())
+}
+
+/// [`analyze`], reusing what `cache` holds for the same event and paths.
+pub fn analyze_with(pattern_text: &str, event_text: Rc<str>, cache: &mut EventCache) -> Analysis {
     let parsed = Pattern::parse(pattern_text);
     let no_paths = eventpattern::event::Selector::default();
     let wanted = parsed.as_ref().map_or(&no_paths, Pattern::selector);
+    let paths = parsed
+        .as_ref()
+        .map(|p| p.tree().leaves.iter().map(|l| l.joined.clone()).collect())
+        .unwrap_or_default();
+    let (outline, cloudtrail_shape) = cache.get(&event_text, paths, wanted);
     let mut a = Analysis {
         verdict: Verdict::Invalid,
         problem: None,
@@ -234,9 +283,9 @@ pub fn analyze(pattern_text: &str, event_text: Rc<str>) -> Analysis {
         marks: HashMap::new(),
         marked_paths: Default::default(),
         named_paths: Vec::new(),
-        outline: outline(&event_text, wanted, Limits::default()).ok(),
+        outline,
         engine_ms: 0.0,
-        cloudtrail_shape: eventpattern::cloudtrail::shape(&event_text),
+        cloudtrail_shape,
         event: event_text.clone(),
     };
     let pattern = match parsed {

@@ -12,6 +12,7 @@ use eventpattern::compose::Placement;
 use eventpattern::explain::ValueState;
 use eventpattern::outline::{NodeKind, Outline, Role};
 use eventpattern::FieldStatus;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -31,9 +32,107 @@ pub struct EventViewProps {
     pub on_start: Callback<()>,
 }
 
+/// The outline, compared by identity: the analysis keeps the same one while
+/// the event and the pattern's paths do not change.
+#[derive(Clone)]
+struct SharedOutline(Rc<Outline>);
+
+impl PartialEq for SharedOutline {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// How a row is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Field(FieldStatus),
+    Unused,
+}
+
+impl Mark {
+    fn name(self) -> &'static str {
+        match self {
+            Mark::Field(s) => s.name(),
+            Mark::Unused => "unused",
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    outline: SharedOutline,
+    index: usize,
+    mark: Option<Mark>,
+    linked: bool,
+    expanded: bool,
+    on_hover: Callback<Option<String>>,
+    on_open: Callback<usize>,
+}
+
+/// One row: a value, or the head of an object or array. A component, so a
+/// new analysis redraws only the rows whose props changed.
+#[function_component]
+fn EventRow(props: &RowProps) -> Html {
+    let i = props.index;
+    let n = &props.outline.0.nodes[i];
+    let key_html = match &n.key {
+        Some(k) => html! { <><span class="key">{ eventpattern::json::quote(k) }</span>{ ": " }</> },
+        None => html! {},
+    };
+    let is_value = !matches!(n.kind, NodeKind::Object | NodeKind::Array);
+    let content = if is_value {
+        let text = if n.cut {
+            format!("{}…", n.text)
+        } else {
+            n.text.clone()
+        };
+        html! { <>{ key_html }<span class={classes!("val", format!("val-{}", n.kind.name()))}>{ text }</span>{ tag(n.role, n.note) }</> }
+    } else {
+        let (open, close) = if n.kind == NodeKind::Object {
+            ("{", "}")
+        } else {
+            ("[", "]")
+        };
+        let empty = n.end as usize == i + 1;
+        html! { <>{ key_html }<span class="punct">{ open }</span>if empty { <span class="punct">{ close }</span> }{ tag(n.role, n.note) }</> }
+    };
+    // Values at a readable path open the menu (not under an empty key, which AWS never matches).
+    let clickable = is_value && n.path.is_some();
+    let path = n.path.clone().unwrap_or_default();
+    let onclick = clickable.then(|| props.on_open.reform(move |_: MouseEvent| i));
+    let (enter, leave, focus, blur) = match props.mark {
+        Some(_) => {
+            let h = hover(&props.on_hover, &path);
+            (Some(h.enter), Some(h.leave), Some(h.focus), Some(h.blur))
+        }
+        None => (None, None, None, None),
+    };
+    let badge = props.mark.map(|m| match m {
+        Mark::Field(s) => status_badge(s),
+        Mark::Unused => unused_badge(),
+    });
+    html! {
+        <div class={classes!("row", props.mark.map(|_| "marked"), props.mark.map(|m| format!("state-{}", m.name())),
+                props.linked.then_some("linked"), clickable.then_some("value-row"))}
+            data-path={(clickable || props.mark.is_some()).then(|| path.clone())}
+            data-state={props.mark.map(Mark::name)}
+            data-value={clickable.then(|| i.to_string())}
+            role={clickable.then_some("button")}
+            aria-haspopup={clickable.then_some("menu")}
+            aria-expanded={clickable.then(|| props.expanded.to_string())}
+            tabindex={clickable.then_some("-1")}
+            title={n.note.unwrap_or_default()}
+            onmouseenter={enter} onmouseleave={leave} onfocus={focus} onblur={blur} {onclick}>
+            { content }
+            if let Some(b) = badge { <span class="row-state">{ b }</span> }
+        </div>
+    }
+}
+
 struct Ctx<'a> {
     analysis: &'a Analysis,
-    outline: &'a Outline,
+    outline: &'a SharedOutline,
     hovered: Option<&'a str>,
     on_hover: &'a Callback<Option<String>>,
     menu: Option<usize>,
@@ -52,99 +151,46 @@ fn tag(role: Option<Role>, note: Option<&'static str>) -> Html {
     };
     // Not a tab stop: the row's title and the tooltip on hover say the same.
     html! {
-        <span class={class} title={text}>
+        <span class={class}>
             { label }
             <span class="tip" role="tooltip">{ text }</span>
         </span>
     }
 }
 
-/// The keys from the root to node `i` (array elements add none), as the pattern names them.
-fn keys_to(outline: &Outline, i: usize) -> Vec<String> {
-    let mut keys = Vec::new();
-    let mut at = Some(i);
-    while let Some(n) = at {
-        let node = &outline.nodes[n];
-        if let Some(k) = &node.key {
-            keys.push(k.clone());
-        }
-        at = node.parent.map(|p| p as usize);
-    }
-    keys.reverse();
-    keys
-}
-
 fn node(i: usize, ctx: &Ctx<'_>) -> Html {
-    let n = &ctx.outline.nodes[i];
-    let key_html = match &n.key {
-        Some(k) => html! { <><span class="key">{ eventpattern::json::quote(k) }</span>{ ": " }</> },
-        None => html! {},
+    let outline = &ctx.outline.0;
+    let n = &outline.nodes[i];
+    let a = ctx.analysis;
+    let mark = match n.kind {
+        NodeKind::More => None,
+        NodeKind::Object | NodeKind::Array => n
+            .path
+            .as_ref()
+            .filter(|p| !a.marked_paths.contains(*p))
+            .and_then(|p| a.states.get(p))
+            .map(|s| Mark::Field(*s)),
+        _ => a.marks.get(&n.span.start).map(|m| match m.state {
+            ValueState::Matched => Mark::Field(FieldStatus::Matched),
+            ValueState::Failed => Mark::Field(FieldStatus::Failed),
+            ValueState::Unused => Mark::Unused,
+        }),
     };
-    let path = n.path.clone().unwrap_or_default();
-    let title = n.note.unwrap_or_default();
-    let marked = |content: Html,
-                  state: &'static str,
-                  status: Option<FieldStatus>,
-                  value_row: bool| {
-        let h = hover(ctx.on_hover, &path);
-        let linked = ctx.hovered == Some(path.as_str());
-        let open = ctx.open_menu.reform(move |_: MouseEvent| i);
-        let onclick = value_row.then_some(open);
-        html! {
-            <div class={classes!("row", "marked", format!("state-{state}"), linked.then_some("linked"), value_row.then_some("value-row"))}
-                data-path={path.clone()} data-state={state} data-value={value_row.then(|| i.to_string())}
-                tabindex={value_row.then_some("-1")} title={title}
-                aria-expanded={value_row.then(|| (ctx.menu == Some(i)).to_string())}
-                onmouseenter={h.enter} onfocus={h.focus} onmouseleave={h.leave} onblur={h.blur} {onclick}>
-                { content }
-                <span class="row-state">{ status.map(status_badge).unwrap_or_else(|| unused_badge()) }</span>
-            </div>
-        }
+    let linked = mark.is_some() && n.path.is_some() && ctx.hovered == n.path.as_deref();
+    let row = html! {
+        <EventRow outline={ctx.outline.clone()} index={i} {mark} {linked}
+            expanded={ctx.menu == Some(i)} on_hover={ctx.on_hover.clone()} on_open={ctx.open_menu.clone()} />
     };
-    let plain = |content: Html, value_row: bool| {
-        let open = ctx.open_menu.reform(move |_: MouseEvent| i);
-        html! {
-            <div class={classes!("row", value_row.then_some("value-row"))} data-path={value_row.then(|| path.clone())}
-                data-value={value_row.then(|| i.to_string())} tabindex={value_row.then_some("-1")} title={title}
-                aria-expanded={value_row.then(|| (ctx.menu == Some(i)).to_string())}
-                onclick={value_row.then_some(open)}>
-                { content }
-            </div>
-        }
-    };
-    let menu = (ctx.menu == Some(i)).then(|| {
-        let keys = keys_to(ctx.outline, i);
-        let named = ctx.analysis.named_paths.iter().any(|p| Some(p) == n.path.as_ref());
-        let value_json = ctx.analysis.event.get(n.span.range()).unwrap_or_default().to_string();
-        html! {
-            <FieldMenu target={MenuTarget { keys, value_json, named }} on_choose={ctx.on_compose.clone()} on_close={ctx.close_menu.clone()} />
-        }
-    });
     match n.kind {
         NodeKind::More => {
             html! { <div class="row more">{ format!("… {} more not shown", n.hidden) }</div> }
         }
         NodeKind::Object | NodeKind::Array => {
-            let (open, close) = if n.kind == NodeKind::Object {
-                ("{", "}")
-            } else {
-                ("[", "]")
-            };
-            let children: Vec<usize> = ctx.outline.children(i).collect();
-            let head = html! { <>{ key_html }<span class="punct">{ open }</span>if children.is_empty() { <span class="punct">{ close }</span> }{ tag(n.role, n.note) }</> };
-            let status = n
-                .path
-                .as_ref()
-                .filter(|p| !ctx.analysis.marked_paths.contains(*p))
-                .and_then(|p| ctx.analysis.states.get(p))
-                .copied();
-            let head = match status {
-                Some(s) => marked(head, s.name(), Some(s), false),
-                None => html! { <div class="row">{ head }</div> },
-            };
+            let close = if n.kind == NodeKind::Object { "}" } else { "]" };
+            let children: Vec<usize> = outline.children(i).collect();
             html! {
                 <div class="node">
-                    { head }
+                    { row }
                     if !children.is_empty() {
                         <div class="children">
                             { for children.into_iter().map(|c| node(c, ctx)) }
@@ -154,24 +200,15 @@ fn node(i: usize, ctx: &Ctx<'_>) -> Html {
                 </div>
             }
         }
-        kind => {
-            let text = if n.cut {
-                format!("{}…", n.text)
-            } else {
-                n.text.clone()
-            };
-            let content = html! { <>{ key_html }<span class={classes!("val", format!("val-{}", kind.name()))}>{ text }</span>{ tag(n.role, n.note) }</> };
-            let mark = ctx.analysis.marks.get(&n.span.start);
-            let row = match mark.map(|m| m.state) {
-                Some(ValueState::Matched) => {
-                    marked(content, "matched", Some(FieldStatus::Matched), true)
+        _ => {
+            let menu = (ctx.menu == Some(i)).then(|| {
+                let keys = outline.segments(i).into_iter().map(str::to_string).collect();
+                let named = a.named_paths.iter().any(|p| Some(p) == n.path.as_ref());
+                let value_json = a.event.get(n.span.range()).unwrap_or_default().to_string();
+                html! {
+                    <FieldMenu target={MenuTarget { keys, value_json, named }} on_choose={ctx.on_compose.clone()} on_close={ctx.close_menu.clone()} />
                 }
-                Some(ValueState::Failed) => {
-                    marked(content, "failed", Some(FieldStatus::Failed), true)
-                }
-                Some(ValueState::Unused) => marked(content, "unused", None, true),
-                None => plain(content, n.path.is_some()),
-            };
+            });
             html! { <>{ row }{ for menu }</> }
         }
     }
@@ -221,20 +258,38 @@ fn tree_keys(e: KeyboardEvent) {
 pub fn EventView(props: &EventViewProps) -> Html {
     let a = &props.analysis;
     let menu = use_state(|| None::<usize>);
+    let menu_ref = use_mut_ref(|| None::<usize>);
+    *menu_ref.borrow_mut() = *menu;
     // A new analysis renumbers the outline: close the menu.
     {
         let menu = menu.clone();
         use_effect_with(props.analysis.clone(), move |_| menu.set(None));
     }
+    // Stable across renders (rows compare their props).
     let open_menu = {
-        let menu = menu.clone();
-        Callback::from(move |i: usize| menu.set(if *menu == Some(i) { None } else { Some(i) }))
+        let menu = menu.setter();
+        let current = menu_ref.clone();
+        use_callback((), move |i: usize, _| {
+            let next = if *current.borrow() == Some(i) {
+                None
+            } else {
+                Some(i)
+            };
+            *current.borrow_mut() = next;
+            menu.set(next)
+        })
     };
+    // Closing gives the focus back to the value the menu was for, once the
+    // menu is gone from the page.
     let close_menu = {
         let menu = menu.clone();
+        let current = menu_ref.clone();
         Callback::from(move |_: ()| {
-            if let Some(i) = *menu {
-                crate::dom::focus_selector(&format!(".tree [data-value=\"{i}\"]"));
+            if let Some(i) = current.borrow_mut().take() {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    crate::dom::focus_selector(&format!(".tree [data-value=\"{i}\"]"));
+                })
+                .forget();
             }
             menu.set(None)
         })
@@ -247,9 +302,10 @@ pub fn EventView(props: &EventViewProps) -> Html {
         .collect();
     let body = match &a.outline {
         Some(o) => {
+            let shared = SharedOutline(o.clone());
             let ctx = Ctx {
                 analysis: a,
-                outline: o,
+                outline: &shared,
                 hovered: props.hovered.as_deref(),
                 on_hover: &props.on_hover,
                 menu: *menu,
