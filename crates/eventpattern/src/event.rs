@@ -37,8 +37,8 @@ impl Hasher for PathHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<PathHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<PathHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<PathHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<PathHasher>>;
 use std::fmt;
 
 /// A leaf value of an event.

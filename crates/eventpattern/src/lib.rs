@@ -23,6 +23,7 @@
 pub mod cloudtrail;
 pub mod compile;
 pub mod condition;
+mod element_join;
 pub mod event;
 pub mod example;
 pub mod explain;
@@ -86,7 +87,7 @@ impl Pattern {
             &self.leaf_path,
             &flat,
             &by_path,
-        ))
+        )?)
     }
 
     /// Whether the event matches, and why, field by field.
