@@ -235,3 +235,45 @@ fn defect_5_wildcard_complexity_is_checked_quickly() {
     let took = fastest(|| Pattern::parse(&pattern).is_ok());
     assert!(took < Duration::from_millis(100), "parse took {took:?}");
 }
+
+/// The text without whitespace outside strings.
+fn compact(json: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in json.chars() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c.is_whitespace() {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn defect_6_formatting_is_linear_in_nesting_depth() {
+    use eventpattern::json::{format, format_within, FormatError};
+    use eventpattern::Encoding;
+    let depth = 20_000;
+    let event = format!(r#"{}"x y"{}"#, r#"{"a":"#.repeat(depth), "}".repeat(depth));
+    let formatted = format(&event).unwrap();
+    assert!(
+        formatted.len() < 3 * event.len(),
+        "{} bytes formatted from {}",
+        formatted.len(),
+        event.len()
+    );
+    assert_eq!(compact(&formatted), compact(&event));
+    // A bound the caller sets is never passed silently.
+    assert_eq!(
+        format_within(&event, 4096, Encoding::Utf16),
+        Err(FormatError::TooLong { limit: 4096 })
+    );
+    let pattern = r#"{"source":["aws.ec2"],"detail":{"state":["running","stopped"]}}"#;
+    let pretty = format_within(pattern, 4096, Encoding::Utf16).unwrap();
+    assert_eq!(compact(&pretty), compact(pattern));
+    assert!(format_within(pattern, pattern.len(), Encoding::Utf16).is_err());
+}
