@@ -2,9 +2,9 @@
 //! A thin adapter: arguments, files, output and exit codes; every decision
 //! about matching is the `eventpattern` library's.
 
+mod filter;
 mod input;
 mod output;
-mod splitter;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -50,6 +50,10 @@ enum Command {
         /// Colour: auto (on a terminal), always or never.
         #[arg(long, default_value = "auto")]
         color: output::ColorChoice,
+        /// Test a CloudTrail record or log as it is, instead of wrapping it in
+        /// the EventBridge envelope (the default, with a notice on stderr).
+        #[arg(long)]
+        no_wrap: bool,
     },
     /// Check that a pattern is valid, as AWS would.
     Validate {
@@ -69,12 +73,17 @@ enum Command {
     /// Print the events that match, as JSON Lines; the count goes to stderr.
     /// Reads JSON Lines, a JSON array of events, or CloudTrail log files
     /// (`{"Records": [...]}`, each record wrapped in the EventBridge envelope).
+    /// Input that is not an event is reported with its line and skipped.
     Filter {
         /// Pattern file; repeat to keep events that match any of several rules.
         #[arg(long, short, required = true)]
         pattern: Vec<String>,
         /// Event files (standard input when none or `-`).
         files: Vec<String>,
+        /// Match CloudTrail records as they are, instead of wrapping each in
+        /// the EventBridge envelope.
+        #[arg(long)]
+        no_wrap: bool,
     },
 }
 
@@ -86,10 +95,15 @@ fn main() -> ExitCode {
             event,
             json,
             color,
-        } => output::test(&pattern, &event, json, color),
+            no_wrap,
+        } => output::test(&pattern, &event, json, color, !no_wrap),
         Command::Validate { pattern, json } => output::validate(&pattern, json),
         Command::Example { pattern } => output::example(&pattern),
-        Command::Filter { pattern, files } => splitter::filter(&pattern, &files),
+        Command::Filter {
+            pattern,
+            files,
+            no_wrap,
+        } => filter::filter(&pattern, &files, !no_wrap),
     };
     ExitCode::from(code)
 }

@@ -26,6 +26,7 @@ pub mod condition;
 mod element_join;
 pub mod event;
 pub mod example;
+pub mod excerpt;
 pub mod explain;
 pub mod hints;
 pub mod json;
@@ -37,6 +38,7 @@ pub mod pattern;
 pub mod render;
 pub mod set;
 pub mod span;
+pub mod splitter;
 
 pub use compile::Rule;
 pub use event::{EventError, FlatEvent, Value};

@@ -277,3 +277,55 @@ fn defect_6_formatting_is_linear_in_nesting_depth() {
     assert_eq!(compact(&pretty), compact(pattern));
     assert!(format_within(pattern, pattern.len(), Encoding::Utf16).is_err());
 }
+
+#[test]
+fn defect_7_wrap_copies_only_the_record() {
+    use eventpattern::cloudtrail::{to_event, wrap};
+    let record =
+        r#"{"eventSource":"s3.amazonaws.com","eventName":"CreateBucket","eventType":"AwsApiCall"}"#;
+    for copied in [
+        format!("{record},"),
+        format!("  {record} ,\n"),
+        record.to_string(),
+    ] {
+        let event = wrap(&copied).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&event).expect("valid JSON");
+        assert_eq!(v["source"], "aws.s3");
+        assert_eq!(v["detail"]["eventName"], "CreateBucket");
+        assert_eq!(to_event(&copied).unwrap(), Some(event));
+    }
+}
+
+#[test]
+fn defect_3_one_recogniser_for_logs() {
+    use eventpattern::cloudtrail::{shape, Shape};
+    use eventpattern::splitter::Splitter;
+    let record = r#"{"eventSource":"s3.amazonaws.com","eventName":"CreateBucket"}"#;
+    let cases = [
+        (format!(r#"{{"Records":[{record}]}}"#), Shape::Log),
+        (
+            format!(r#"{{"Records":[{record}],"detail-type":"x"}}"#),
+            Shape::Log,
+        ),
+        (
+            r#"{"Records":[{"s3":{}}],"source":"x","detail-type":"y"}"#.to_string(),
+            Shape::Other,
+        ),
+        (
+            format!(r#"{{"source":"x","Records":[{record}]}}"#),
+            Shape::Other,
+        ),
+        (r#"{"Records":[]}"#.to_string(), Shape::Other),
+        (record.to_string(), Shape::Record),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(shape(&text), expected, "{text}");
+        let items: Vec<_> = Splitter::split_all(text.as_bytes())
+            .into_iter()
+            .map(|i| i.unwrap())
+            .collect();
+        // The splitter cuts a log into its records, and leaves anything else whole.
+        let split_as_log = items.iter().all(|i| i.cloudtrail);
+        assert_eq!(split_as_log, expected == Shape::Log, "{text}");
+    }
+}

@@ -55,6 +55,11 @@ pub fn format(text: &str) -> Result<String, JsonError> {
 /// `format_within(pattern, 4096, Encoding::Utf16)` for AWS's pattern limit).
 /// Stops writing as soon as the limit is passed.
 pub fn format_within(text: &str, limit: usize, unit: Encoding) -> Result<String, FormatError> {
+    if !crate::span::addressable(text.len()) {
+        return Err(FormatError::TooLong {
+            limit: crate::span::MAX_TEXT_LEN,
+        });
+    }
     let mut out = Out {
         text: String::with_capacity(text.len().min(limit) + 64),
         len: 0,
