@@ -19,6 +19,9 @@
 //! Layers: [`json`] (spanned reader) → [`pattern`] (tree + validation) →
 //! compiled alternatives → [`Pattern::matches`] (fast) and [`Pattern::explain`] (trace).
 #![deny(missing_docs)]
+// Platform-neutral: no printing (callers display), no I/O or clocks (clippy.toml).
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
+#![deny(clippy::disallowed_methods, clippy::disallowed_types)]
 
 pub mod cloudtrail;
 pub mod compile;
