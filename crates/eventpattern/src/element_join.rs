@@ -51,6 +51,10 @@ struct Element {
 /// into `flat.leaves`); `fields.len() <= 64`.
 pub(crate) fn joinable(fields: &[&[u32]], flat: &FlatEvent<'_>) -> Result<bool, TooComplex> {
     debug_assert!(fields.len() <= 64);
+    // One field cannot conflict with itself.
+    if fields.len() <= 1 {
+        return Ok(fields.iter().all(|f| !f.is_empty()));
+    }
     let goal: Fields = if fields.len() == 64 {
         u64::MAX
     } else {
