@@ -3,9 +3,9 @@
 //! about matching is the `eventpattern` library's.
 
 mod export;
+mod filter;
 mod input;
 mod output;
-mod splitter;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -52,6 +52,10 @@ enum Command {
         /// Colour: auto (on a terminal), always or never.
         #[arg(long, default_value = "auto")]
         color: output::ColorChoice,
+        /// Test a CloudTrail record or log as it is, instead of wrapping it in
+        /// the EventBridge envelope (the default, with a notice on stderr).
+        #[arg(long)]
+        no_wrap: bool,
     },
     /// Check that a pattern is valid, as AWS would.
     Validate {
@@ -71,12 +75,17 @@ enum Command {
     /// Print the events that match, as JSON Lines; the count goes to stderr.
     /// Reads JSON Lines, a JSON array of events, or CloudTrail log files
     /// (`{"Records": [...]}`, each record wrapped in the EventBridge envelope).
+    /// Input that is not an event is reported with its line and skipped.
     Filter {
         /// Pattern file; repeat to keep events that match any of several rules.
         #[arg(long, short, required = true)]
         pattern: Vec<String>,
         /// Event files (standard input when none or `-`).
         files: Vec<String>,
+        /// Match CloudTrail records as they are, instead of wrapping each in
+        /// the EventBridge envelope.
+        #[arg(long)]
+        no_wrap: bool,
     },
     /// Print the pattern as a snippet for a deployment tool.
     Export {
@@ -100,10 +109,15 @@ fn main() -> ExitCode {
             event,
             json,
             color,
-        } => output::test(&pattern, &event, json, color),
+            no_wrap,
+        } => output::test(&pattern, &event, json, color, !no_wrap),
         Command::Validate { pattern, json } => output::validate(&pattern, json),
         Command::Example { pattern } => output::example(&pattern),
-        Command::Filter { pattern, files } => splitter::filter(&pattern, &files),
+        Command::Filter {
+            pattern,
+            files,
+            no_wrap,
+        } => filter::filter(&pattern, &files, !no_wrap),
         Command::Export {
             pattern,
             format,

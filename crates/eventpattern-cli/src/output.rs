@@ -1,7 +1,9 @@
 //! `test` and `validate`: text and JSON output of verdicts, traces and errors.
 
 use crate::input::{display_name, read_text};
+use eventpattern::cloudtrail;
 use eventpattern::delivery::delivery_notes;
+use eventpattern::excerpt::visible;
 use eventpattern::explain::{FieldOutcome, ValueRef};
 use eventpattern::hints::{Edit, Hint};
 use eventpattern::pattern::PathSegment;
@@ -34,7 +36,7 @@ fn io_error(message: &str, json: bool) -> u8 {
     if json {
         println!("{}", json!({"error": {"reason": message}}));
     } else {
-        eprintln!("error: {message}");
+        eprintln!("error: {}", visible(message));
     }
     EXIT_INVALID
 }
@@ -79,16 +81,16 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
             )
         );
         if !e.path.is_empty() {
-            eprintln!("  = at pattern path: {}", e.path_display());
+            eprintln!("  = at pattern path: {}", visible(&e.path_display()));
         }
         eprintln!(
             "  = help: {}",
-            pattern_error_sentence(text, e, Encoding::Chars)
+            visible(&pattern_error_sentence(text, e, Encoding::Chars))
         );
         for f in quick_fixes(text, e) {
-            eprintln!("  = fix: {}", f.label);
+            eprintln!("  = fix: {}", visible(&f.label));
         }
-        eprintln!("  = AWS: {}", e.aws_message());
+        eprintln!("  = AWS: {}", visible(&e.aws_message()));
     }
     EXIT_INVALID
 }
@@ -129,8 +131,49 @@ fn print_notes(name: &str, text: &str, p: &Pattern) {
     }
 }
 
+/// The event to test: a CloudTrail record or log (by the library's one
+/// recogniser) wrapped in the EventBridge envelope, with a notice on stderr,
+/// unless `wrap` is off; `None` as the second value when used as it is.
+fn event_to_test(
+    event_file: &str,
+    text: String,
+    wrap: bool,
+) -> Result<(String, Option<&'static str>), (String, eventpattern::EventError)> {
+    if !wrap {
+        return Ok((text, None));
+    }
+    let shape = cloudtrail::shape(&text);
+    match cloudtrail::to_event(&text) {
+        Ok(Some(event)) => {
+            let (what, which) = if shape == cloudtrail::Shape::Log {
+                ("a CloudTrail log file", "its first record")
+            } else {
+                ("a CloudTrail record", "it")
+            };
+            eprintln!(
+                "note: {} is {what}, not an EventBridge event; testing {which} wrapped in the envelope EventBridge delivers (--no-wrap to test the text as it is)",
+                visible(display_name(event_file))
+            );
+            let kind = if shape == cloudtrail::Shape::Log {
+                "log"
+            } else {
+                "record"
+            };
+            Ok((event, Some(kind)))
+        }
+        Ok(None) => Ok((text, None)),
+        Err(e) => Err((text, e)),
+    }
+}
+
 /// `eventpattern test`.
-pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice) -> u8 {
+pub fn test(
+    pattern_file: &str,
+    event_file: &str,
+    json: bool,
+    color: ColorChoice,
+    wrap: bool,
+) -> u8 {
     if pattern_file == "-" && event_file == "-" {
         return io_error(
             "the pattern and the event cannot both come from standard input",
@@ -148,6 +191,10 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
     let pattern = match Pattern::parse(&pattern_text) {
         Ok(p) => p,
         Err(e) => return pattern_error(pattern_file, &pattern_text, &e, json),
+    };
+    let (event_text, wrapped) = match event_to_test(event_file, event_text, wrap) {
+        Ok(e) => e,
+        Err((text, e)) => return event_error(event_file, &text, &e, json),
     };
     if !json {
         print_notes(pattern_file, &pattern_text, &pattern);
@@ -178,11 +225,13 @@ pub fn test(pattern_file: &str, event_file: &str, json: bool, color: ColorChoice
             .iter()
             .map(|n| json!({"kind": n.kind, "text": n.text, "doc": n.doc}))
             .collect();
-        println!(
-            "{}",
-            json!({"matched": trace.matched, "trace": trace_json(&pattern, &pattern_text, &event_text, &trace),
-                   "delivery": delivery})
-        );
+        let mut out = json!({"matched": trace.matched, "trace": trace_json(&pattern, &pattern_text, &event_text, &trace),
+                             "delivery": delivery});
+        if let Some(kind) = wrapped {
+            // Event positions in the trace refer to the wrapped event.
+            out["wrapped"] = json!({"cloudtrail": kind, "event": event_text});
+        }
+        println!("{out}");
     } else {
         let colored = match color {
             ColorChoice::Always => true,

@@ -9,6 +9,10 @@ fn root() -> std::path::PathBuf {
 }
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    run_bytes(args, stdin.map(str::as_bytes))
+}
+
+fn run_bytes(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_eventpattern"))
         .args(args)
         .current_dir(root())
@@ -18,12 +22,7 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("binary runs");
     if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
     } else {
         drop(child.stdin.take());
     }
@@ -332,4 +331,166 @@ fn fields_not_in_play_and_trailing_text_are_named() {
     let v: serde_json::Value =
         serde_json::from_slice(&run(&json_args, Some(pattern)).stdout).unwrap();
     assert_eq!(v["trace"]["inactive"].as_array().unwrap().len(), 2);
+}
+
+// Regressions of the hostile-input audit (issue 11), one per defect.
+
+/// A file in the temporary directory with these bytes.
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("eventpattern-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn defect_1_control_characters_are_not_sent_to_the_terminal() {
+    let pattern = temp_file(
+        "esc.pattern.json",
+        br#"{"detail":{"k\u001b[2J":["x"],"t\u001b]0;TITLE\u0007":["y"]}}"#,
+    );
+    let event = temp_file("esc.event.json", br#"{"detail":{"k\u001b[2J":"z"}}"#);
+    for args in [
+        vec!["test", "-p", &pattern, "-e", &event, "--color", "never"],
+        vec!["validate", "-p", &pattern],
+    ] {
+        let out = run(&args, None);
+        let all = [out.stdout, out.stderr].concat();
+        assert!(
+            !all.contains(&0x1b) && !all.contains(&0x07),
+            "{}",
+            String::from_utf8_lossy(&all)
+        );
+    }
+    let out = run(
+        &["test", "-p", &pattern, "-e", &event, "--color", "never"],
+        None,
+    );
+    assert!(
+        text(&out.stdout).contains("`detail.k\\u001B[2J`"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Raw control bytes quoted in an error excerpt.
+    let out = run_bytes(
+        &["validate", "-p", "-"],
+        Some(b"{\"a\":[\"x\x1b[2J\x07\"]}"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!out.stderr.contains(&0x1b), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("\"x\\u001B[2J\\u0007\""),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn defect_2_filter_skips_a_bad_line_and_goes_on() {
+    let p = r#"{"source":[{"exists":true}]}"#;
+    let pattern = temp_file("any.pattern.json", p.as_bytes());
+    let input: &[u8] = b"{\"source\":\"a\"}\n}}\n42\n\xff\xfe\n{\"source\":\"b\"}\n{\"source\": tru}\n{\"source\":\"c\"}\n";
+    let out = run_bytes(&["filter", "-p", &pattern], Some(input));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stdout),
+        "{\"source\":\"a\"}\n{\"source\":\"b\"}\n{\"source\":\"c\"}\n"
+    );
+    let err = text(&out.stderr);
+    for line in ["<stdin>:2:", "<stdin>:3:", "<stdin>:4:", "<stdin>:6:"] {
+        assert!(err.contains(line), "{line} not reported: {err}");
+    }
+    assert!(
+        err.ends_with("3 of 3 events matched; 4 skipped (errors above)\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn defect_3_an_event_with_records_is_not_a_cloudtrail_log() {
+    let pattern = temp_file("rec.pattern.json", br#"{"source":["x"]}"#);
+    let event = r#"{"Records":[{"s3":{"bucket":"b"}}],"source":"x","detail-type":"y"}"#;
+    let out = run(&["filter", "-p", &pattern], Some(event));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), format!("{event}\n"));
+    let file = temp_file("rec.event.json", event.as_bytes());
+    let out = run(&["test", "-p", &pattern, "-e", &file], None);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn defect_9_error_excerpts_are_a_window_and_a_bom_is_named() {
+    let mut event = b"{\"source\":\"".to_vec();
+    event.extend(std::iter::repeat_n(b'a', 1_000_000));
+    event.extend(b"\" x}");
+    let event = temp_file("long.event.json", &event);
+    let pattern = temp_file("src.pattern.json", br#"{"source":["a"]}"#);
+    let out = run(&["test", "-p", &pattern, "-e", &event], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stderr.len() < 1_000,
+        "{} bytes of stderr",
+        out.stderr.len()
+    );
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+    let excerpt = lines.iter().find(|l| l.contains("\" x}")).unwrap();
+    assert_eq!(
+        excerpt.chars().nth(caret.find('^').unwrap()),
+        Some('x'),
+        "{err}"
+    );
+    let out = run_bytes(
+        &["validate", "-p", "-"],
+        Some(b"\xEF\xBB\xBF{\"a\":[\"x\"]}"),
+    );
+    assert!(
+        text(&out.stderr).contains("'\\uFEFF' (code 65279"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!text(&out.stderr).contains('\u{FEFF}'));
+    let out = run_bytes(
+        &["filter", "-p", &pattern],
+        Some(b"\xEF\xBB\xBF{\"source\":\"a\"}"),
+    );
+    assert!(
+        text(&out.stderr).contains("byte-order mark (U+FEFF)"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(text(&out.stdout), "{\"source\":\"a\"}\n");
+}
+
+#[test]
+fn defect_10_test_wraps_a_cloudtrail_record_with_a_notice() {
+    let record = r#"{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","accountId":"123456789012"},"eventTime":"2024-01-01T00:00:00Z","eventSource":"controltower.amazonaws.com","eventName":"CreateManagedAccount","awsRegion":"us-east-1","eventID":"e1","eventType":"AwsServiceEvent","recipientAccountId":"123456789012"}"#;
+    let pattern = temp_file(
+        "ct.pattern.json",
+        br#"{"source":["aws.controltower"],"detail":{"eventName":["CreateManagedAccount"]}}"#,
+    );
+    for (name, text_in) in [
+        ("record", record.to_string()),
+        ("log", format!(r#"{{"Records":[{record}]}}"#)),
+        ("comma", format!("{record},\n")),
+    ] {
+        let event = temp_file(&format!("ct-{name}.event.json"), text_in.as_bytes());
+        let out = run(
+            &["test", "-p", &pattern, "-e", &event, "--color", "never"],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stdout));
+        assert!(
+            text(&out.stderr).contains("wrapped in the envelope"),
+            "{name}"
+        );
+        let out = run(&["test", "-p", &pattern, "-e", &event, "--no-wrap"], None);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(!text(&out.stderr).contains("wrapped"));
+    }
+    let event = temp_file("ct-json.event.json", record.as_bytes());
+    let out = run(&["test", "-p", &pattern, "-e", &event, "--json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["matched"], true);
+    assert_eq!(v["wrapped"]["cloudtrail"], "record");
 }

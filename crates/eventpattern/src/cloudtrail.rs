@@ -74,51 +74,77 @@ pub enum Shape {
     Other,
 }
 
-/// Tells records and log files apart from EventBridge events.
+/// Tells records and log files apart from EventBridge events. This is the
+/// one recogniser: the streaming [`crate::splitter`] applies the same rule
+/// (see [`first_record`] and [`is_record`]) without holding a whole log.
 pub fn shape(text: &str) -> Shape {
-    let selector = Selector::new(["eventSource", "eventName", "detail-type"]);
-    let Ok(flat) = flatten(text, Some(&selector)) else {
-        return Shape::Other;
-    };
-    let has = |name: &str| {
-        let id = selector.id(name);
-        flat.leaves.iter().any(|l| Some(l.path_id) == id)
-            || flat.containers.iter().any(|c| c.path == name)
-    };
-    if has("detail-type") {
-        Shape::Other
-    } else if has("eventSource") && has("eventName") {
+    if is_record(text) {
         Shape::Record
-    } else if first_record(text).is_some() {
+    } else if first_record(text).is_some_and(is_record) {
         Shape::Log
     } else {
         Shape::Other
     }
 }
 
-/// The text of the first record of a `{"Records": [...]}` log, if it has one.
+/// Whether `text` is one CloudTrail record: an object with top-level
+/// `eventSource` and `eventName` and no `detail-type` (an EventBridge event
+/// delivered via CloudTrail has `detail-type`, and the record inside `detail`).
+pub fn is_record(text: &str) -> bool {
+    static SELECTOR: OnceLock<Selector> = OnceLock::new();
+    let selector =
+        SELECTOR.get_or_init(|| Selector::new(["eventSource", "eventName", "detail-type"]));
+    let Ok(flat) = flatten(text, Some(selector)) else {
+        return false;
+    };
+    let has = |name: &str| {
+        let id = selector.id(name);
+        flat.leaves.iter().any(|l| Some(l.path_id) == id)
+            || flat.containers.iter().any(|c| c.path == name)
+    };
+    !has("detail-type") && has("eventSource") && has("eventName")
+}
+
+/// The text of the first record of a log: the first element of the array
+/// that is the value of the object's *first* member, `"Records"` (as
+/// CloudTrail writes log files). A log is recognised when that element
+/// [`is_record`]: an ordinary event that happens to have a `Records` array is
+/// not a log.
 pub fn first_record(log: &str) -> Option<&str> {
     let mut r = Reader::new(log, usize::MAX);
     if r.next_token().ok()?.kind != TokenKind::BeginObject {
         return None;
     }
-    loop {
-        let key = r.next_token().ok()?;
-        if key.kind != TokenKind::Key {
-            return None;
-        }
-        let is_records = r.string_content(key) == "Records";
-        let value = r.next_token().ok()?;
-        if is_records && value.kind == TokenKind::BeginArray {
-            let first = r.next_token().ok()?;
-            if first.kind != TokenKind::BeginObject {
-                return None;
-            }
-            let start = first.span.start as usize;
-            r.skip_value(first).ok()?;
-            return log.get(start..r.offset());
-        }
-        r.skip_value(value).ok()?;
+    let key = r.next_token().ok()?;
+    if key.kind != TokenKind::Key || r.slice(key.span) != RECORDS_KEY {
+        return None;
+    }
+    if r.next_token().ok()?.kind != TokenKind::BeginArray {
+        return None;
+    }
+    let first = r.next_token().ok()?;
+    if first.kind != TokenKind::BeginObject {
+        return None;
+    }
+    let start = first.span.start as usize;
+    r.skip_value(first).ok()?;
+    log.get(start..r.offset())
+}
+
+/// The first member's name in a log file, exactly as CloudTrail writes it.
+pub const RECORDS_KEY: &str = "\"Records\"";
+
+/// The event a pasted text stands for: `None` when it is to be used as it is
+/// (not a CloudTrail record or log), else the EventBridge event wrapping the
+/// record (for a log, its first record), as EventBridge would deliver it.
+pub fn to_event(text: &str) -> Result<Option<String>, EventError> {
+    match shape(text) {
+        Shape::Record => wrap(text).map(Some),
+        Shape::Log => match first_record(text) {
+            Some(record) => wrap(record).map(Some),
+            None => Ok(None),
+        },
+        Shape::Other => Ok(None),
     }
 }
 
@@ -140,6 +166,10 @@ pub fn wrap(record: &str) -> Result<String, EventError> {
             })
             .unwrap_or_default()
     };
+    // Only the object itself: a record copied out of a log often brings its
+    // trailing comma along.
+    let end = object_end(record).unwrap_or(record.len());
+    let record = record[..end].trim();
     let account = Some(get("recipientAccountId"))
         .filter(|a| !a.is_empty())
         .unwrap_or_else(|| get("userIdentity.accountId"));
@@ -154,6 +184,14 @@ pub fn wrap(record: &str) -> Result<String, EventError> {
         q(&get("awsRegion")),
         record.trim()
     ))
+}
+
+/// Where the top-level value of `text` ends.
+fn object_end(text: &str) -> Option<usize> {
+    let mut r = Reader::new(text, usize::MAX);
+    let first = r.next_token().ok()?;
+    r.skip_value(first).ok()?;
+    Some(r.offset())
 }
 
 #[cfg(test)]

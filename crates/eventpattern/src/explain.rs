@@ -145,7 +145,7 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
     for (ri, rule) in p.rules().iter().enumerate() {
         let mut order: Vec<LeafId> = rule.leaves.clone();
         order.sort_unstable();
-        let fields = trace_rule(p, &order, &flat, &by_path, event);
+        let fields = trace_rule(p, &order, &flat, &by_path, event)?;
         let failures = fields
             .iter()
             .filter(|f| f.status != FieldStatus::Matched)
@@ -236,7 +236,7 @@ fn trace_rule(
     flat: &FlatEvent<'_>,
     by_path: &crate::matcher::ByPath,
     event: &str,
-) -> Vec<FieldTrace> {
+) -> Result<Vec<FieldTrace>, crate::matcher::TooComplex> {
     let leaves = &p.tree().leaves;
     let mut fields = Vec::with_capacity(order.len());
     // Fields that can be met, for the array-consistency check: (position in `fields`, options).
@@ -305,9 +305,33 @@ fn trace_rule(
     }
     // Add fields one by one; the first that cannot join a consistent pick is
     // reported: a present value for `exists: false`, else an array conflict.
-    for n in 1..=options.len() {
+    // Without `exists: false` a longer prefix is never easier, so the first
+    // failing prefix is found by bisection (a few joins, not one per field).
+    let prefix_ok = |n: usize| -> Result<bool, crate::matcher::TooComplex> {
         let prefix: Vec<FieldOptions> = options[..n].iter().map(|(_, o)| o.clone()).collect();
-        if consistent(&prefix, flat) {
+        consistent(&prefix, flat)
+    };
+    let mut first = 1;
+    if options.iter().all(|(_, o)| o.absent.is_none()) {
+        let len = options.len();
+        if prefix_ok(len)? {
+            first = len + 1;
+        } else {
+            // The first failing prefix length lies in lo..=hi.
+            let (mut lo, mut hi) = (1, len);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if prefix_ok(mid)? {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            first = lo;
+        }
+    }
+    for n in first..=options.len() {
+        if prefix_ok(n)? {
             continue;
         }
         let (pos, o) = &options[n - 1];
@@ -317,12 +341,13 @@ fn trace_rule(
             let values = o.absent.as_deref().unwrap_or(&[]);
             fields[*pos].outcome = no_condition_met(leaf, values, flat, event);
         } else {
-            let other = options[..n - 1]
-                .iter()
-                .rev()
-                .find(|(_, oo)| !consistent(&[oo.clone(), o.clone()], flat))
-                .map(|(i, _)| fields[*i].path.clone())
-                .unwrap_or_else(|| fields[options[0].0].path.clone());
+            let mut other = fields[options[0].0].path.clone();
+            for (i, oo) in options[..n - 1].iter().rev() {
+                if !consistent(&[oo.clone(), o.clone()], flat)? {
+                    other = fields[*i].path.clone();
+                    break;
+                }
+            }
             let value = value_ref(event, &flat.leaves[o.positive[0] as usize], &leaf.joined);
             fields[*pos].outcome = FieldOutcome::ArrayConflict { value, with: other };
             demote(&mut fields[*pos].values);
@@ -346,7 +371,7 @@ fn trace_rule(
             show_usable_value(f, &leaves[f.leaf], flat, event);
         }
     }
-    fields
+    Ok(fields)
 }
 
 /// A matched field shows a value the match can use (the first accepted

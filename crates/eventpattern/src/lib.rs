@@ -19,14 +19,19 @@
 //! Layers: [`json`] (spanned reader) → [`pattern`] (tree + validation) →
 //! compiled alternatives → [`Pattern::matches`] (fast) and [`Pattern::explain`] (trace).
 #![deny(missing_docs)]
+// Platform-neutral: no printing (callers display), no I/O or clocks (clippy.toml).
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
+#![deny(clippy::disallowed_methods, clippy::disallowed_types)]
 
 pub mod cloudtrail;
 pub mod compile;
 pub mod compose;
 pub mod condition;
 pub mod delivery;
+mod element_join;
 pub mod event;
 pub mod example;
+pub mod excerpt;
 pub mod explain;
 pub mod export;
 pub mod hints;
@@ -43,6 +48,7 @@ pub mod quickfix;
 pub mod render;
 pub mod set;
 pub mod span;
+pub mod splitter;
 
 pub use compile::Rule;
 pub use event::{EventError, FlatEvent, Value};
@@ -93,7 +99,7 @@ impl Pattern {
             &self.leaf_path,
             &flat,
             &by_path,
-        ))
+        )?)
     }
 
     /// Whether the event matches, and why, field by field.

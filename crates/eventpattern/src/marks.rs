@@ -101,7 +101,8 @@ pub(crate) fn refine_matched(
                 positive: vec![v],
                 absent: None,
             };
-            if !consistent(&only, flat) {
+            // Past the search limit the value stays marked matched: unknown, not wrong.
+            if consistent(&only, flat) == Ok(false) {
                 let span = flat.leaves[v as usize].span;
                 if let Some(m) = marks.iter_mut().find(|m| m.span == span) {
                     m.state = ValueState::Unused;

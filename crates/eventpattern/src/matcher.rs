@@ -9,7 +9,9 @@
 
 use crate::compile::Rule;
 use crate::condition::accepts;
-use crate::event::{trails_compatible, FlatEvent};
+use crate::element_join::joinable;
+pub(crate) use crate::element_join::TooComplex;
+use crate::event::{trails_compatible, FastSet, FlatEvent};
 use crate::pattern::{ConditionKind, Leaf};
 
 /// Values per pattern path: indexes into `flat.leaves`, grouped by `path_id`
@@ -86,8 +88,12 @@ pub(crate) fn field_options(
 
 /// Whether a pick exists for every field: one positive value each (or the
 /// absence option), no two picks from different elements of one array, and
-/// every absence honoured in the picks' context.
-pub(crate) fn consistent(fields: &[FieldOptions], flat: &FlatEvent<'_>) -> bool {
+/// every absence honoured in the picks' context. `Err` when the question was
+/// too costly to settle: never a guessed verdict.
+pub(crate) fn consistent(
+    fields: &[FieldOptions],
+    flat: &FlatEvent<'_>,
+) -> Result<bool, TooComplex> {
     let no_trails = |ids: &[u32]| {
         ids.iter()
             .all(|&i| flat.trail(&flat.leaves[i as usize]).is_empty())
@@ -96,25 +102,32 @@ pub(crate) fn consistent(fields: &[FieldOptions], flat: &FlatEvent<'_>) -> bool 
         .iter()
         .all(|f| no_trails(&f.positive) && f.absent.as_ref().is_none_or(|a| a.is_empty()))
     {
-        return true;
+        return Ok(true);
+    }
+    // Without `exists: false` in arrays: the element join (near-linear).
+    let live = |f: &&FieldOptions| f.absent.as_ref().is_none_or(|a| !a.is_empty());
+    if fields
+        .iter()
+        .all(|f| f.absent.as_ref().is_none_or(|a| a.is_empty()))
+        && fields.iter().filter(live).count() <= 64
+    {
+        let lists: Vec<&[u32]> = fields
+            .iter()
+            .filter(live)
+            .map(|f| f.positive.as_slice())
+            .collect();
+        return joinable(&lists, flat);
     }
     // Values with the same trail are interchangeable: keep one of each.
-    let options: Vec<FieldOptions> = fields
+    let mut options: Vec<FieldOptions> = fields
         .iter()
         .map(|f| {
-            let mut seen: Vec<&[(u32, u32)]> = Vec::new();
+            let mut seen: FastSet<&[(u32, u32)]> = FastSet::default();
             let positive = f
                 .positive
                 .iter()
                 .copied()
-                .filter(|&i| {
-                    let t = flat.trail(&flat.leaves[i as usize]);
-                    let new = !seen.contains(&t);
-                    if new {
-                        seen.push(t);
-                    }
-                    new
-                })
+                .filter(|&i| seen.insert(flat.trail(&flat.leaves[i as usize])))
                 .collect();
             FieldOptions {
                 positive,
@@ -122,7 +135,6 @@ pub(crate) fn consistent(fields: &[FieldOptions], flat: &FlatEvent<'_>) -> bool 
             }
         })
         .collect();
-    let mut options = options;
     // An absence can hold only if, for each value at its path, some candidate
     // of another field lies in a different element of that value's array.
     for f in 0..options.len() {
@@ -142,18 +154,33 @@ pub(crate) fn consistent(fields: &[FieldOptions], flat: &FlatEvent<'_>) -> bool 
         if hopeless {
             options[f].absent = None;
             if options[f].positive.is_empty() {
-                return false;
+                return Ok(false);
             }
         }
     }
+    // A field whose path holds no value at all is met by its absence.
+    options.retain(|f| f.absent.as_ref().is_none_or(|a| !a.is_empty()));
+    if options.len() <= 64 && options.iter().all(|f| f.absent.is_none()) {
+        let lists: Vec<&[u32]> = options.iter().map(|f| f.positive.as_slice()).collect();
+        return joinable(&lists, flat);
+    }
     let mut picks = Vec::with_capacity(options.len());
-    search(&options, flat, &mut picks)
+    let mut search = Search {
+        fields: &options,
+        flat,
+        steps: 0,
+    };
+    let found = search.run(&mut picks);
+    if search.steps > MAX_SEARCH_STEPS {
+        Err(TooComplex)
+    } else {
+        Ok(found)
+    }
 }
 
-/// Search steps after which the answer is "no match". Only adversarial
-/// patterns and events get near it (the forward check below keeps ordinary
-/// searches linear); it keeps the page and the CLI from hanging.
-const MAX_SEARCH_STEPS: usize = 200_000;
+/// Trail comparisons after which the search for `exists: false` in arrays
+/// gives up (and says so). Only adversarial patterns and events get near it.
+const MAX_SEARCH_STEPS: usize = 20_000_000;
 
 struct Search<'a, 'e> {
     fields: &'a [FieldOptions],
@@ -162,7 +189,8 @@ struct Search<'a, 'e> {
 }
 
 impl Search<'_, '_> {
-    fn fits(&self, picks: &[Option<u32>], i: u32) -> bool {
+    fn fits(&mut self, picks: &[Option<u32>], i: u32) -> bool {
+        self.steps += picks.len() + 1;
         let t = self.flat.trail(&self.flat.leaves[i as usize]);
         picks
             .iter()
@@ -171,8 +199,9 @@ impl Search<'_, '_> {
     }
 
     /// Forward check: every later field still has an option next to the picks.
-    fn later_fields_possible(&self, picks: &[Option<u32>]) -> bool {
-        self.fields[picks.len()..]
+    fn later_fields_possible(&mut self, picks: &[Option<u32>]) -> bool {
+        let fields = self.fields;
+        fields[picks.len()..]
             .iter()
             .all(|f| f.absent.is_some() || f.positive.iter().any(|&i| self.fits(picks, i)))
     }
@@ -182,8 +211,9 @@ impl Search<'_, '_> {
         if self.steps > MAX_SEARCH_STEPS {
             return false;
         }
-        let Some(field) = self.fields.get(picks.len()) else {
-            return absences_hold(self.fields, self.flat, picks);
+        let fields = self.fields;
+        let Some(field) = fields.get(picks.len()) else {
+            return absences_hold(fields, self.flat, picks);
         };
         for &i in &field.positive {
             if self.fits(picks, i) {
@@ -203,15 +233,6 @@ impl Search<'_, '_> {
         }
         false
     }
-}
-
-fn search(fields: &[FieldOptions], flat: &FlatEvent<'_>, picks: &mut Vec<Option<u32>>) -> bool {
-    Search {
-        fields,
-        flat,
-        steps: 0,
-    }
-    .run(picks)
 }
 
 /// Every field that took its absence option has no value that fits in the
@@ -239,7 +260,7 @@ pub(crate) fn matches(
     leaf_path: &[u32],
     flat: &FlatEvent<'_>,
     by_path: &ByPath,
-) -> bool {
+) -> Result<bool, TooComplex> {
     'rules: for rule in rules {
         let mut fields = Vec::with_capacity(rule.leaves.len());
         for &id in &rule.leaves {
@@ -249,9 +270,9 @@ pub(crate) fn matches(
                 None => continue 'rules,
             }
         }
-        if consistent(&fields, flat) {
-            return true;
+        if consistent(&fields, flat)? {
+            return Ok(true);
         }
     }
-    false
+    Ok(false)
 }

@@ -1,6 +1,7 @@
 //! Plain-text rendering of errors and traces, shared by the CLI, the web app
 //! and the tests, so every front end says the same thing in the same words.
 
+use crate::excerpt::{excerpt, visible};
 use crate::explain::{FieldOutcome, FieldStatus, FieldTrace, Trace};
 use crate::hints::{Hint, Quirk};
 use crate::pattern::{Condition, ConditionKind, Leaf};
@@ -32,27 +33,25 @@ pub fn labeled_report(
     let start = idx.line_col(span.start, Encoding::Chars);
     let end = idx.line_col(span.end.max(span.start), Encoding::Chars);
     let line = idx.line_text(start.line);
-    let shown: String = line.chars().take(200).collect();
-    let width = if end.line == start.line {
-        (end.column.saturating_sub(start.column)).max(1) as usize
+    let from = start.column as usize - 1;
+    let to = if end.line == start.line {
+        end.column as usize - 1
     } else {
-        (line.chars().count() + 1)
-            .saturating_sub(start.column as usize)
-            .max(1)
+        usize::MAX
     };
+    let shown = excerpt(line, from, to);
     let gutter = start.line.to_string().len();
     let pad = " ".repeat(gutter);
-    let caret_pad: String = line
-        .chars()
-        .take(start.column as usize - 1)
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
     format!(
-        "{label}: {message}\n{pad}--> {source_name}:{}:{}\n{pad} |\n{} | {shown}\n{pad} | {caret_pad}{}\n",
+        "{label}: {}\n{pad}--> {}:{}:{}\n{pad} |\n{} | {}\n{pad} | {}{}\n",
+        visible(message),
+        visible(source_name),
         start.line,
         start.column,
         start.line,
-        "^".repeat(width.min(200))
+        shown.text,
+        shown.pad,
+        "^".repeat(shown.carets)
     )
 }
 
@@ -348,10 +347,13 @@ pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: b
             "  {} {:<7} {}\n",
             paint(code, mark),
             f.status.name(),
-            field_sentence(pattern, pattern_text, f)
+            visible(&field_sentence(pattern, pattern_text, f))
         ));
         for h in &f.hints {
-            out.push_str(&format!("            hint: {}\n", hint_sentence(h)));
+            out.push_str(&format!(
+                "            hint: {}\n",
+                visible(&hint_sentence(h))
+            ));
         }
     }
     out

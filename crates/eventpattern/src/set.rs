@@ -47,16 +47,13 @@ impl PatternSet {
     pub fn matching(&self, event: &str) -> Result<Vec<usize>, EventError> {
         let flat = flatten(event, Some(&self.selector))?;
         let by_path = matcher::group_by_path(&flat, self.selector.len());
-        Ok(self
-            .patterns
-            .iter()
-            .zip(&self.leaf_paths)
-            .enumerate()
-            .filter(|(_, (p, paths))| {
-                matcher::matches(p.rules(), &p.tree().leaves, paths, &flat, &by_path)
-            })
-            .map(|(i, _)| i)
-            .collect())
+        let mut matching = Vec::new();
+        for (i, (p, paths)) in self.patterns.iter().zip(&self.leaf_paths).enumerate() {
+            if matcher::matches(p.rules(), &p.tree().leaves, paths, &flat, &by_path)? {
+                matching.push(i);
+            }
+        }
+        Ok(matching)
     }
 }
 

@@ -41,6 +41,17 @@ impl Span {
     }
 }
 
+/// The longest text spans can address: offsets are `u32`, so a longer text
+/// is refused with a clear error rather than read with wrapped offsets (which
+/// gave a wrong verdict for an event over 4 GiB).
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
+/// Whether a text of `len` bytes can be read with [`Span`]s.
+pub fn addressable(len: usize) -> bool {
+    // Compared as u64: on 32-bit targets (Wasm) every length fits.
+    len as u64 <= u64::from(u32::MAX)
+}
+
 /// How columns are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -142,6 +153,16 @@ mod tests {
             LineCol { line: 2, column: 8 }
         );
         assert_eq!(idx.line_text(2), " \"😀\": x}");
+    }
+
+    #[test]
+    fn texts_past_four_gib_are_not_addressable() {
+        assert!(addressable(MAX_TEXT_LEN));
+        assert!(!addressable(MAX_TEXT_LEN + 1));
+        assert_eq!(
+            Span::new(MAX_TEXT_LEN, MAX_TEXT_LEN).end as usize,
+            MAX_TEXT_LEN
+        );
     }
 
     #[test]

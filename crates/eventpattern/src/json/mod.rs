@@ -11,6 +11,6 @@ mod skip;
 mod string;
 
 pub use error::{JsonError, JsonErrorKind};
-pub use format::format;
+pub use format::{format, format_within, FormatError, MAX_INDENTED_DEPTH};
 pub use reader::{Reader, Token, TokenKind};
 pub use string::{decode_string, quote};

@@ -1,0 +1,275 @@
+//! The hostile-input table (issue 11): each case's input, built on demand,
+//! and the exact outcome it must have. `tests/hostile.rs` asserts the
+//! outcomes; `eventpattern-bench`'s `hostile` binary times them for
+//! BENCHMARKS.md (no test fails on time).
+
+use eventpattern::pattern::MAX_PATTERN_DEPTH;
+use eventpattern::splitter::Splitter;
+use eventpattern::{Pattern, PatternSet};
+
+/// What a case must produce.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A verdict.
+    Verdict(bool),
+    /// An invalid pattern: AWS's reason and the byte offset of the span.
+    InvalidPattern(String, usize),
+    /// An unreadable event: the message and the byte offset of the span.
+    InvalidEvent(String, usize),
+    /// A stream: events matched, events read, inputs skipped.
+    Stream(usize, usize, usize),
+}
+
+/// One row of the table.
+pub struct Case {
+    /// What is being tried.
+    pub name: &'static str,
+    /// Pattern text.
+    pub pattern: String,
+    /// Event text, or a stream for `filter` (then fed in 64 KiB chunks).
+    pub event: Vec<u8>,
+    /// Whether `event` is a stream of events.
+    pub stream: bool,
+    /// The exact outcome.
+    pub expected: Outcome,
+}
+
+/// Runs a case: the outcome it actually has.
+pub fn run(case: &Case) -> Outcome {
+    let pattern = match Pattern::parse(&case.pattern) {
+        Ok(p) => p,
+        Err(e) => return Outcome::InvalidPattern(e.reason, e.span.start as usize),
+    };
+    if case.stream {
+        let set = PatternSet::new(vec![pattern]);
+        let mut splitter = Splitter::new();
+        let (mut matched, mut read, mut skipped) = (0, 0, 0);
+        let mut items = Vec::new();
+        let mut tally = |items: &mut Vec<_>| {
+            for item in items.drain(..) {
+                match item {
+                    Ok(eventpattern::splitter::Item { text, .. }) => match set.matching(&text) {
+                        Ok(m) => {
+                            read += 1;
+                            matched += usize::from(!m.is_empty());
+                        }
+                        Err(_) => skipped += 1,
+                    },
+                    Err(_) => skipped += 1,
+                }
+            }
+        };
+        for chunk in case.event.chunks(1 << 16) {
+            splitter.feed(chunk, &mut items);
+            tally(&mut items);
+        }
+        items.extend(splitter.finish().map(Err));
+        tally(&mut items);
+        return Outcome::Stream(matched, read, skipped);
+    }
+    let event = match std::str::from_utf8(&case.event) {
+        Ok(e) => e,
+        Err(e) => {
+            return Outcome::InvalidEvent("not UTF-8".into(), e.valid_up_to());
+        }
+    };
+    match pattern.matches(event) {
+        Ok(m) => Outcome::Verdict(m),
+        Err(e) => Outcome::InvalidEvent(e.message, e.span.start as usize),
+    }
+}
+
+fn nested_pattern(levels: usize) -> String {
+    // `levels` containers: objects around a one-element array.
+    format!(
+        r#"{}["x"]{}"#,
+        r#"{"a":"#.repeat(levels - 1),
+        "}".repeat(levels - 1)
+    )
+}
+
+fn nested_event(levels: usize, leaf: &str) -> String {
+    format!(
+        r#"{}{leaf}{}"#,
+        r#"{"a":"#.repeat(levels),
+        "}".repeat(levels)
+    )
+}
+
+fn s(text: &str) -> String {
+    text.to_string()
+}
+
+/// Sizes scale with `mb` (1 for tests in debug builds, 10 and 100 for the benchmark).
+pub fn cases(mb: usize) -> Vec<Case> {
+    let case = |name, pattern: String, event: String, expected| Case {
+        name,
+        pattern,
+        event: event.into_bytes(),
+        stream: false,
+        expected,
+    };
+    let depth = MAX_PATTERN_DEPTH;
+    let big = "a".repeat(mb << 20);
+    let digits = format!("1{}", "0".repeat(9_999));
+    let million: Vec<String> = (0..1_000_000).map(|i| i.to_string()).collect();
+    let million = million.join(",");
+    let line = r#"{"source":"aws.ec2","detail":{"state":"running","n":1}}"#;
+    let lines = (mb << 20) / (line.len() + 1);
+    let mut stream = format!("{line}\n").repeat(lines).into_bytes();
+    stream.extend(b"\xff\xfe\n42\n");
+    stream.extend(format!("{line}\n").as_bytes());
+    let or_fields: Vec<String> = (0..10)
+        .map(|i| format!(r#""k{i}":{{"$or":[{{"a":["x"]}},{{"b":["y"]}}]}}"#))
+        .collect();
+    vec![
+        case(
+            "pattern nested at the depth limit",
+            nested_pattern(depth),
+            nested_event(depth - 1, r#""x""#),
+            Outcome::Verdict(true),
+        ),
+        case(
+            "pattern nested one past the depth limit",
+            nested_pattern(depth + 1),
+            s("{}"),
+            Outcome::InvalidPattern(
+                format!("Document nesting depth exceeds the maximum allowed ({depth})"),
+                r#"{"a":"#.len() * depth,
+            ),
+        ),
+        case(
+            "event 100,000 objects deep, pattern on a sibling",
+            s(r#"{"source":["x"]}"#),
+            format!(r#"{{"source":"x","deep":{}}}"#, nested_event(100_000, "1")),
+            Outcome::Verdict(true),
+        ),
+        case(
+            "event 200,000 arrays deep, pattern inside",
+            s(r#"{"a":[1]}"#),
+            format!(r#"{{"a":{}1{}}}"#, "[".repeat(200_000), "]".repeat(200_000)),
+            Outcome::Verdict(true),
+        ),
+        case(
+            "event of N MB (one string)",
+            s(r#"{"detail":{"big":[{"prefix":"aaa"}]}}"#),
+            format!(r#"{{"detail":{{"big":"{big}"}}}}"#),
+            Outcome::Verdict(true),
+        ),
+        case(
+            "event of N MB with a syntax error at its end",
+            s(r#"{"detail":{"big":[{"prefix":"aaa"}]}}"#),
+            format!(r#"{{"detail":{{"big":"{big}" x}}}}"#),
+            Outcome::InvalidEvent(
+                s("Unexpected character ('x' (code 120)): was expecting comma to separate Object entries"),
+                r#"{"detail":{"big":""#.len() + big.len() + 2,
+            ),
+        ),
+        case(
+            "lone surrogate escapes, same",
+            s(r#"{"a":["\ud800"]}"#),
+            s(r#"{"a":"\ud800"}"#),
+            Outcome::Verdict(true),
+        ),
+        case(
+            // Both read as U+FFFD. AWS's engine keeps Java's lone surrogates and
+            // compares UTF-8 bytes, where each becomes `?`: also equal (to be
+            // confirmed against event-ruler).
+            "lone surrogate escapes, different ones",
+            s(r#"{"a":["\ud800"]}"#),
+            s(r#"{"a":"\udc00"}"#),
+            Outcome::Verdict(true),
+        ),
+        case(
+            "raw NUL in a pattern string",
+            s("{\"a\":[\"x\u{0}\"]}"),
+            s("{}"),
+            Outcome::InvalidPattern(
+                s("Illegal unquoted character ((CTRL-CHAR, code 0)): has to be escaped using backslash to be included in string value"),
+                8,
+            ),
+        ),
+        case(
+            "escaped NUL in pattern and event",
+            s(r#"{"a":["x\u0000"]}"#),
+            s(r#"{"a":"x\u0000"}"#),
+            Outcome::Verdict(true),
+        ),
+        case(
+            "10,000-digit number in an event",
+            s(r#"{"n":[{"numeric":[">",0]}]}"#),
+            format!(r#"{{"n":{digits}}}"#),
+            Outcome::Verdict(false),
+        ),
+        case(
+            "10,000-digit number in a pattern",
+            format!(r#"{{"n":[{{"numeric":[">",{digits}]}}]}}"#),
+            s("{}"),
+            Outcome::InvalidPattern(
+                s("Value at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to 4096 (this pattern has 10026 characters)"),
+                4096,
+            ),
+        ),
+        case(
+            "1e400 in an event",
+            s(r#"{"n":[{"numeric":[">",0]}]}"#),
+            s(r#"{"n":1e400}"#),
+            Outcome::Verdict(false),
+        ),
+        case(
+            "1e400 in a pattern",
+            s(r#"{"n":[{"numeric":["<",1e400]}]}"#),
+            s("{}"),
+            Outcome::InvalidPattern(s("Cannot compare number : 1e400"), 22),
+        ),
+        case(
+            "wildcard over AWS's complexity limit",
+            s(r#"{"a":[{"wildcard":"*a*a*a*a*a*a*b"}]}"#),
+            s("{}"),
+            Outcome::InvalidPattern(
+                s("Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character"),
+                6,
+            ),
+        ),
+        case(
+            "wildcard *a*b*c against N MB of a",
+            s(r#"{"a":[{"wildcard":"*a*b*c"}]}"#),
+            format!(r#"{{"a":"{big}"}}"#),
+            Outcome::Verdict(false),
+        ),
+        case(
+            "$or explosion: 10 $or of 2 branches (1,024 alternatives)",
+            format!("{{{}}}", or_fields.join(",")),
+            s("{}"),
+            Outcome::InvalidPattern(
+                s("The $or lists in this pattern combine into 1024 alternatives; EventBridge allows at most 1000"),
+                357,
+            ),
+        ),
+        case(
+            "1,000,000-element array, last element wanted",
+            s(r#"{"a":[999999]}"#),
+            format!(r#"{{"a":[{million}]}}"#),
+            Outcome::Verdict(true),
+        ),
+        case(
+            "duplicate keys in a pattern: the later one counts",
+            s(r#"{"a":["x"],"a":["y"]}"#),
+            s(r#"{"a":"x"}"#),
+            Outcome::Verdict(false),
+        ),
+        case(
+            "duplicate keys in an event: both values count",
+            s(r#"{"a":["x"]}"#),
+            s(r#"{"a":"x","a":"y"}"#),
+            Outcome::Verdict(true),
+        ),
+        Case {
+            name: "stream of N MB of JSON Lines with two bad lines (filter)",
+            pattern: s(r#"{"detail":{"state":["running"]}}"#),
+            event: stream,
+            stream: true,
+            expected: Outcome::Stream(lines + 1, lines + 1, 2),
+        },
+    ]
+}
