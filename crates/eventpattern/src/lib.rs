@@ -49,6 +49,8 @@ pub mod render;
 pub mod set;
 pub mod span;
 pub mod splitter;
+#[cfg(test)]
+mod test_templates;
 
 pub use compile::Rule;
 pub use event::{EventError, FlatEvent, Value};

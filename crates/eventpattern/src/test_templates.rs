@@ -1,0 +1,66 @@
+//! The template files, compiled into the unit tests (the engine does no I/O,
+//! its tests included: they run in wasm32 too).
+
+/// `(name, pattern, event)` of every template in `examples/templates/`.
+pub(crate) const TEMPLATES: &[(&str, &str, &str)] = &[
+    (
+        "codepipeline-failed",
+        include_str!("../../../examples/templates/codepipeline-failed.pattern.json"),
+        include_str!("../../../examples/templates/codepipeline-failed.event.json"),
+    ),
+    (
+        "console-sign-in",
+        include_str!("../../../examples/templates/console-sign-in.pattern.json"),
+        include_str!("../../../examples/templates/console-sign-in.event.json"),
+    ),
+    (
+        "ec2-run-instances",
+        include_str!("../../../examples/templates/ec2-run-instances.pattern.json"),
+        include_str!("../../../examples/templates/ec2-run-instances.event.json"),
+    ),
+    (
+        "ec2-state-change",
+        include_str!("../../../examples/templates/ec2-state-change.pattern.json"),
+        include_str!("../../../examples/templates/ec2-state-change.event.json"),
+    ),
+    (
+        "ecs-task-stopped",
+        include_str!("../../../examples/templates/ecs-task-stopped.pattern.json"),
+        include_str!("../../../examples/templates/ecs-task-stopped.event.json"),
+    ),
+    (
+        "guardduty-finding",
+        include_str!("../../../examples/templates/guardduty-finding.pattern.json"),
+        include_str!("../../../examples/templates/guardduty-finding.event.json"),
+    ),
+    (
+        "iam-create-access-key",
+        include_str!("../../../examples/templates/iam-create-access-key.pattern.json"),
+        include_str!("../../../examples/templates/iam-create-access-key.event.json"),
+    ),
+    (
+        "lambda-esm",
+        include_str!("../../../examples/templates/lambda-esm.pattern.json"),
+        include_str!("../../../examples/templates/lambda-esm.event.json"),
+    ),
+    (
+        "s3-create-bucket",
+        include_str!("../../../examples/templates/s3-create-bucket.pattern.json"),
+        include_str!("../../../examples/templates/s3-create-bucket.event.json"),
+    ),
+    (
+        "s3-object-created",
+        include_str!("../../../examples/templates/s3-object-created.pattern.json"),
+        include_str!("../../../examples/templates/s3-object-created.event.json"),
+    ),
+    (
+        "scheduled-event",
+        include_str!("../../../examples/templates/scheduled-event.pattern.json"),
+        include_str!("../../../examples/templates/scheduled-event.event.json"),
+    ),
+    (
+        "sts-assume-role",
+        include_str!("../../../examples/templates/sts-assume-role.pattern.json"),
+        include_str!("../../../examples/templates/sts-assume-role.event.json"),
+    ),
+];
