@@ -16,6 +16,7 @@ use crate::hooks::autosave::use_autosave;
 use crate::hooks::schedule::use_scheduled_analysis;
 use crate::hooks::shortcuts::{use_shortcuts, Shortcuts, LIST};
 use crate::state::{Action, State};
+use crate::templates;
 use eventpattern::compose::{add_condition, start_from_event, Placement};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -47,6 +48,22 @@ fn use_timed<T: 'static>(
 fn tenths(ms: f64) -> String {
     let t = (ms * 10.0).round() as i64;
     format!("{}.{}", t / 10, (t % 10).abs())
+}
+
+/// The JSON text of the event's top-level `source`, if any.
+fn source_of(o: &eventpattern::outline::Outline) -> Option<String> {
+    o.children(0)
+        .map(|i| &o.nodes[i])
+        .find(|n| n.key.as_deref() == Some("source"))
+        .map(|n| n.text.clone())
+}
+
+/// [`source_of`] for an event text.
+fn source_in(event: &str) -> Option<String> {
+    let selector = eventpattern::event::Selector::new(["source"]);
+    eventpattern::outline::outline(event, &selector, eventpattern::outline::Limits::default())
+        .ok()
+        .and_then(|o| source_of(&o))
 }
 
 /// The dialogs the page can open.
@@ -239,6 +256,16 @@ pub fn App(props: &AppProps) -> Html {
     let problem_for = |side: Side| analysis.problem.clone().filter(|p| p.side == side);
     let pattern_problem = problem_for(Side::Pattern);
     let event_problem = problem_for(Side::Event);
+    // The template's note describes its kind of event: once the event is of
+    // another kind (another `source`), the picker no longer claims it.
+    let template_source = use_memo(state.template.clone(), |id| {
+        templates::find(id).and_then(|t| source_in(t.event))
+    });
+    // (While an analysis is pending it describes the previous texts: keep the template.)
+    let shown_template = match analysis.outline.as_deref() {
+        Some(o) if !stale && *template_source != source_of(o) => String::new(),
+        _ => state.template.clone(),
+    };
     let linked_line = hovered
         .as_ref()
         .and_then(|h| analysis.fields.iter().find(|f| &f.path == h))
@@ -258,11 +285,13 @@ pub fn App(props: &AppProps) -> Html {
                         title="Put the event, pattern and template into the page address (the part after #, never sent to a server) and copy it">
                         { "Copy link" }
                     </button>
-                    if let Some(url) = &*link {
-                        <input class="share-url" readonly=true value={url.clone()} aria-label="Share link" data-testid="share-url"
-                            onfocus={Callback::from(|e: FocusEvent| { let i: web_sys::HtmlInputElement = e.target_unchecked_into(); i.select(); })} />
-                        <span class="share-status" role="status">{ "Link copied — it restores this exact state." }</span>
-                    }
+                    <span class="share-result">
+                        if let Some(url) = &*link {
+                            <input class="share-url" readonly=true value={url.clone()} aria-label="Share link" data-testid="share-url"
+                                onfocus={Callback::from(|e: FocusEvent| { let i: web_sys::HtmlInputElement = e.target_unchecked_into(); i.select(); })} />
+                            <span class="share-status" role="status">{ "Link copied — it restores this exact state." }</span>
+                        }
+                    </span>
                 </div>
             </header>
             <main class="main">
@@ -287,7 +316,7 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             <div class="grid">
                 <div class="col editors">
-                    <TemplatePanel selected={AttrValue::from(state.template.clone())} on_pick={on_pick}
+                    <TemplatePanel selected={AttrValue::from(shown_template)} on_pick={on_pick}
                         can_undo={state.undo.is_some()} on_undo={on_undo} />
                     <Editor id="pattern-input" testid="pattern-input" label="Event pattern"
                         value={AttrValue::from(state.pattern.clone())} rev={state.pattern_rev}

@@ -201,3 +201,26 @@ pub fn move_focus_in_menu(e: &web_sys::KeyboardEvent, forward: bool) {
         let _ = item.focus();
     }
 }
+
+/// The text before the selection and after it, in the textarea with this id.
+pub fn text_around_caret(id: &str) -> (String, String) {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return (String::new(), String::new());
+    };
+    let value = el.value();
+    let units: Vec<u16> = value.encode_utf16().collect();
+    let start = el.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = el.selection_end().ok().flatten().unwrap_or(0) as usize;
+    let (start, end) = (
+        start.min(units.len()),
+        end.min(units.len()).max(start.min(units.len())),
+    );
+    (
+        String::from_utf16_lossy(&units[..start]),
+        String::from_utf16_lossy(&units[end..]),
+    )
+}

@@ -37,9 +37,45 @@ pub const ENTRIES: &[Entry] = &[
     Entry { name: "$or", insert: "\"$or\": [{\"detail\": {\"state\": [\"stopped\"]}}, {\"detail\": {\"state\": [\"terminated\"]}}]", when: "Either set of fields matches (a member of the pattern object, not a condition)." },
 ];
 
+/// The text to insert for `entry` between `before` and `after` (the editor's
+/// text on each side of the caret): commas added where the neighbours are
+/// values or members, so an example dropped beside another stays valid JSON.
+pub fn with_separators(entry: &Entry, before: &str, after: &str) -> String {
+    let prev = before.trim_end().chars().next_back();
+    let next = after.trim_start().chars().next();
+    // A value (or member) ends just before: `"x"`, `5`, `true`, `}`, `]`.
+    let ends_value = prev.is_some_and(|c| !matches!(c, '[' | '{' | ',' | ':'));
+    // A value (or member) starts just after.
+    let starts_value = next.is_some_and(|c| !matches!(c, ']' | '}' | ','));
+    format!(
+        "{}{}{}",
+        if ends_value { ", " } else { "" },
+        entry.insert,
+        if starts_value { ", " } else { "" }
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inserted_examples_keep_the_pattern_valid() {
+        let prefix = ENTRIES.iter().find(|e| e.name == "prefix").unwrap();
+        for (before, after) in [
+            ("{\"detail\": {\"state\": [\"stopped\"", "]}}"),
+            ("{\"detail\": {\"state\": [", "\"stopped\"]}}"),
+            ("{\"detail\": {\"state\": [", "]}}"),
+            ("{\"detail\": {\"state\": [\"a\" ", " \"b\"]}}"),
+        ] {
+            let text = format!("{before}{}{after}", with_separators(prefix, before, after));
+            assert!(eventpattern::Pattern::parse(&text).is_ok(), "{text}");
+        }
+        let or = ENTRIES.iter().find(|e| e.name == "$or").unwrap();
+        let (before, after) = ("{\"source\": [\"aws.ec2\"]", "}");
+        let text = format!("{before}{}{after}", with_separators(or, before, after));
+        assert!(eventpattern::Pattern::parse(&text).is_ok(), "{text}");
+    }
 
     #[test]
     fn every_example_makes_a_valid_pattern_where_it_belongs() {

@@ -27,12 +27,29 @@ async fn wait_until(what: &str, cond: impl Fn() -> bool) {
         }
         yew::platform::time::sleep(Duration::from_millis(10)).await;
     }
-    panic!("timed out waiting for {what}");
+    panic!(
+        "timed out waiting for {what}; notes {:?}; patterns on the page: {:?}",
+        document()
+            .query_selector(".template-note")
+            .ok()
+            .flatten()
+            .and_then(|n| n.text_content())
+            .map(|t| t.chars().take(80).collect::<String>()),
+        document()
+            .query_selector_all("[data-testid='pattern-input']")
+            .map(|l| (0..l.length())
+                .filter_map(|i| l.item(i))
+                .filter_map(|n| n.dyn_into::<HtmlTextAreaElement>().ok())
+                .map(|t| t.value().chars().take(60).collect::<String>())
+                .collect::<Vec<_>>())
+            .unwrap_or_default()
+    );
 }
 
-fn text(testid: &str) -> String {
-    document()
-        .query_selector(&format!("[data-testid='{testid}']"))
+/// The text of the element with this test id inside `root` (tests may run
+/// side by side, each with its own app).
+fn text(root: &web_sys::Element, testid: &str) -> String {
+    root.query_selector(&format!("[data-testid='{testid}']"))
         .unwrap()
         .map(|e| e.text_content().unwrap_or_default())
         .unwrap_or_default()
@@ -55,7 +72,7 @@ async fn mount() -> web_sys::Element {
 #[wasm_bindgen_test]
 async fn renders_match_for_the_default_template_and_reacts_to_edits() {
     let root = mount().await;
-    assert_eq!(text("verdict"), "MATCH");
+    assert_eq!(text(&root, "verdict"), "MATCH");
     let states: Vec<String> = {
         let list = root
             .query_selector_all("[data-testid='event-view'] [data-state]")
@@ -83,11 +100,11 @@ async fn renders_match_for_the_default_template_and_reacts_to_edits() {
     pattern
         .dispatch_event(&InputEvent::new("input").unwrap())
         .unwrap();
-    wait_until("INVALID", || text("verdict") == "INVALID").await;
+    wait_until("INVALID", || text(&root, "verdict") == "INVALID").await;
     assert!(
-        text("error").contains("prefix match pattern must be a string"),
+        text(&root, "error").contains("prefix match pattern must be a string"),
         "{}",
-        text("error")
+        text(&root, "error")
     );
     root.remove();
 }
@@ -95,6 +112,8 @@ async fn renders_match_for_the_default_template_and_reacts_to_edits() {
 #[wasm_bindgen_test]
 async fn template_picker_loads_each_starter() {
     let root = mount().await;
+    // The same element all along: a redraw that replaced the picker would
+    // drop its focus (and this reference).
     let select: HtmlSelectElement = root
         .query_selector("[data-testid='template-picker']")
         .unwrap()
@@ -102,6 +121,7 @@ async fn template_picker_loads_each_starter() {
         .dyn_into()
         .unwrap();
     for id in ["s3-create-bucket", "lambda-esm", "ec2-state-change"] {
+        assert!(select.is_connected(), "the picker was replaced");
         select.set_value(id);
         select
             .dispatch_event(&Event::new("change").unwrap())
@@ -113,8 +133,10 @@ async fn template_picker_loads_each_starter() {
             .dyn_into()
             .unwrap();
         let expected = eventpattern_web::templates::find(id).unwrap().pattern;
-        wait_until(id, || pattern.value() == expected).await;
-        wait_until("MATCH", || text("verdict") == "MATCH").await;
+        let what = format!("{id} (select {})", select.value());
+        wait_until(&what, || pattern.value() == expected).await;
+        wait_until("MATCH", || text(&root, "verdict") == "MATCH").await;
+        wait_until("the picker", || select.value() == id).await;
     }
     root.remove();
 }

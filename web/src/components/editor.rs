@@ -176,16 +176,6 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <span class="badge badge-failed">{ "Error" }</span>{ " " }
                     { inline_code(&p.plain) }
                 </p>
-                <p class="editor-error" data-testid="error">
-                    { format!("{source} (line {}, column {}", p.line, p.column) }
-                    if !p.path.is_empty() {
-                        { format!(", at {}", p.path) }
-                    }
-                    { "): " }
-                    <code class="editor-error-message">{ &p.message }</code>
-                    { " " }
-                    <button type="button" class="link-button" onclick={show}>{ "Show in editor" }</button>
-                </p>
                 if !p.fixes.is_empty() {
                     <div class="quick-fixes" data-testid="quick-fixes">
                         { for p.fixes.iter().map(|(label, fixed)| {
@@ -197,6 +187,16 @@ pub fn Editor(props: &EditorProps) -> Html {
                         }) }
                     </div>
                 }
+                <p class="editor-error" data-testid="error" title={p.message.clone()}>
+                    { format!("{source} (line {}, column {}", p.line, p.column) }
+                    if !p.path.is_empty() {
+                        { format!(", at {}", p.path) }
+                    }
+                    { "): " }
+                    <code class="editor-error-message">{ &p.message }</code>
+                    { " " }
+                    <button type="button" class="link-button" onclick={show}>{ "Show in editor" }</button>
+                </p>
             </>
         }
     });
@@ -211,6 +211,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <label id={format!("{}-label", props.id)} for={props.id.clone()}>{ &props.label }</label>
                 <button type="button" onclick={format} data-testid={format!("{}-format", props.testid)} title="Pretty-print the JSON (numbers and strings are kept exactly)">{ "Format" }</button>
             </div>
+            // Offers about what was pasted, where the eye already is (in a
+            // stable slot, so the textarea below is never replaced).
+            <div class="offer-slot">{ props.children.clone() }</div>
             <div class={classes!("editor-body", props.problem.is_some().then_some("has-error"))}>
                 <pre class="gutter" aria-hidden="true" ref={gutter}>{ numbers }</pre>
                 <div class="field-wrap">
@@ -234,7 +237,6 @@ pub fn Editor(props: &EditorProps) -> Html {
             </div>
             <p class="editor-help" id={format!("{}-help", props.id)}>{ "Tab indents; press Esc then Tab to move on." }</p>
             <div class="editor-error-slot" id={format!("{}-error", props.id)}>{ for problem }</div>
-            { props.children.clone() }
         </section>
     }
 }
@@ -273,6 +275,7 @@ fn write_outside_change(
     let caret = el.selection_start().ok().flatten().unwrap_or(0) as usize;
     let solid = solid_before(&old, caret);
     el.set_value(value);
+    el.set_scroll_left(0);
     let at = position_after_solid(value, solid);
     let _ = el.set_selection_range(at, at);
 }

@@ -138,6 +138,7 @@ struct Ctx<'a> {
     menu: Option<usize>,
     open_menu: &'a Callback<usize>,
     close_menu: &'a Callback<()>,
+    dismiss_menu: &'a Callback<()>,
     on_compose: &'a Callback<(Vec<String>, String, Placement)>,
 }
 
@@ -178,7 +179,7 @@ fn node(i: usize, ctx: &Ctx<'_>) -> Html {
     };
     let linked = mark.is_some() && n.path.is_some() && ctx.hovered == n.path.as_deref();
     let row = html! {
-        <EventRow outline={ctx.outline.clone()} index={i} {mark} {linked}
+        <EventRow key="row" outline={ctx.outline.clone()} index={i} {mark} {linked}
             expanded={ctx.menu == Some(i)} on_hover={ctx.on_hover.clone()} on_open={ctx.open_menu.clone()} />
     };
     match n.kind {
@@ -189,7 +190,7 @@ fn node(i: usize, ctx: &Ctx<'_>) -> Html {
             let close = if n.kind == NodeKind::Object { "}" } else { "]" };
             let children: Vec<usize> = outline.children(i).collect();
             html! {
-                <div class="node">
+                <div class="node" key={i}>
                     { row }
                     if !children.is_empty() {
                         <div class="children">
@@ -206,10 +207,13 @@ fn node(i: usize, ctx: &Ctx<'_>) -> Html {
                 let named = a.named_paths.iter().any(|p| Some(p) == n.path.as_ref());
                 let value_json = a.event.get(n.span.range()).unwrap_or_default().to_string();
                 html! {
-                    <FieldMenu target={MenuTarget { keys, value_json, named }} on_choose={ctx.on_compose.clone()} on_close={ctx.close_menu.clone()} />
+                    <FieldMenu key="menu" target={MenuTarget { keys, value_json, named }} on_choose={ctx.on_compose.clone()} on_close={ctx.close_menu.clone()} on_dismiss={ctx.dismiss_menu.clone()} />
                 }
             });
-            html! { <>{ row }{ for menu }</> }
+            // One keyed element per child of a container, and keyed parts
+            // inside it: opening the menu never replaces a row (Yew matches
+            // unkeyed siblings from the end).
+            html! { <div class="item" key={i}>{ row }{ for menu }</div> }
         }
     }
 }
@@ -294,6 +298,14 @@ pub fn EventView(props: &EventViewProps) -> Html {
             menu.set(None)
         })
     };
+    let dismiss_menu = {
+        let menu = menu.clone();
+        let current = menu_ref.clone();
+        Callback::from(move |_: ()| {
+            current.borrow_mut().take();
+            menu.set(None)
+        })
+    };
     let missing: Vec<&String> = a
         .fields
         .iter()
@@ -311,6 +323,7 @@ pub fn EventView(props: &EventViewProps) -> Html {
                 menu: *menu,
                 open_menu: &open_menu,
                 close_menu: &close_menu,
+                dismiss_menu: &dismiss_menu,
                 on_compose: &props.on_compose,
             };
             node(0, &ctx)
@@ -363,6 +376,7 @@ pub fn EventView(props: &EventViewProps) -> Html {
             }
             <div class="tree" tabindex="0" aria-label="Event fields: arrow keys move between values, Enter opens a value's menu"
                 onkeydown={Callback::from(tree_keys)} onfocus={onfocus_tree}>{ body }</div>
+            <div class="missing-slot">
             if !missing.is_empty() {
                 <div class="missing">
                     <h3>{ "Named by the pattern, absent from the event" }</h3>
@@ -379,6 +393,7 @@ pub fn EventView(props: &EventViewProps) -> Html {
                     }) }
                 </div>
             }
+            </div>
         </section>
     }
 }

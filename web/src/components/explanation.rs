@@ -162,9 +162,25 @@ pub fn Explanation(props: &ExplanationProps) -> Html {
             </div>
         }
     });
+    let delivery = (a.verdict == crate::analysis::Verdict::Match && !a.delivery.is_empty()).then(|| {
+        html! {
+            <div class="delivery-note" data-testid="delivery-note">
+                <h3>{ "What AWS really delivers" }</h3>
+                <ul>
+                    { for a.delivery.iter().map(|d| html! {
+                        <li data-kind={d.kind}>
+                            { inline_code(&d.text) }{ " " }
+                            <a href={d.doc} target="_blank" rel="noopener noreferrer">{ "AWS docs" }</a>
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        }
+    });
     html! {
         <section class="panel explanation" data-testid="explanation" aria-labelledby="explanation-title">
             <h2 id="explanation-title">{ "Why" }</h2>
+            { for delivery }
             { body }
             { for notes }
         </section>

@@ -83,7 +83,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     <input type="text" value={(*name).clone()} {oninput} data-testid="export-name" spellcheck="false" />
                 </label>
             </div>
-            { body }
+            <div class="export-body">{ body }</div>
         </div>
     }
 }

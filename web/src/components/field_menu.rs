@@ -24,8 +24,10 @@ pub struct FieldMenuProps {
     pub target: MenuTarget,
     /// A condition was chosen: keys, condition text, placement.
     pub on_choose: Callback<(Vec<String>, String, Placement)>,
-    /// Closes the menu (Esc).
+    /// Closes the menu (Esc), giving the focus back to the value.
     pub on_close: Callback<()>,
+    /// Closes the menu because the focus went elsewhere (a click outside).
+    pub on_dismiss: Callback<()>,
 }
 
 fn label(op: Op) -> &'static str {
@@ -41,6 +43,16 @@ fn label(op: Op) -> &'static str {
         Op::Cidr => "an address in this network (cidr)",
         Op::Wildcard => "matches a wildcard",
     }
+}
+
+/// A condition as shown in the menu: long values cut (the pattern gets them whole).
+fn shortened(text: &str) -> String {
+    const SHOWN: usize = 80;
+    if text.chars().count() <= SHOWN {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(SHOWN).collect();
+    format!("{cut}…")
 }
 
 /// See the module documentation.
@@ -80,7 +92,7 @@ pub fn FieldMenu(props: &FieldMenuProps) -> Html {
             <li role="none">
                 <button type="button" role="menuitem" data-op={op.id()} onclick={choose}>
                     <span class="menu-label">{ label(op) }</span>
-                    <code class="menu-code">{ cond }</code>
+                    <code class="menu-code">{ shortened(&cond) }</code>
                 </button>
             </li>
         })
@@ -101,13 +113,30 @@ pub fn FieldMenu(props: &FieldMenuProps) -> Html {
             _ => {}
         })
     };
+    // Focus leaving the menu (a click elsewhere, Tab away) closes it.
+    let onfocusout = {
+        let dismiss = props.on_dismiss.clone();
+        Callback::from(move |e: FocusEvent| {
+            let inside = e
+                .related_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                .zip(
+                    e.current_target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok()),
+                )
+                .is_some_and(|(to, menu)| menu.contains(Some(&to)));
+            if !inside {
+                dismiss.emit(());
+            }
+        })
+    };
     let toggle = {
         let replace = replace.clone();
         Callback::from(move |_: Event| replace.set(!*replace))
     };
     let path = t.keys.join(".");
     html! {
-        <div class="field-menu" data-testid="field-menu" ref={menu} {onkeydown}>
+        <div class="field-menu" data-testid="field-menu" ref={menu} {onkeydown} {onfocusout}>
             <p class="menu-title">
                 { if t.named { "Add to " } else { "Add the field " } }<code>{ path }</code>{ " with a condition:" }
             </p>

@@ -1,9 +1,10 @@
 //! The quick reference: every operator with a one-line example and when to
 //! use it. Choosing an entry inserts its example at the pattern editor's
-//! caret (replacing the selection), as if typed, so Ctrl+Z takes it back.
+//! caret (replacing the selection), as if typed, so Ctrl+Z takes it back,
+//! with the commas its neighbours need.
 
 use crate::components::explanation::inline_code;
-use crate::reference::ENTRIES;
+use crate::reference::{with_separators, ENTRIES};
 use yew::prelude::*;
 
 /// Properties of [`QuickReference`].
@@ -18,9 +19,9 @@ pub struct QuickReferenceProps {
 pub fn QuickReference(props: &QuickReferenceProps) -> Html {
     let items = ENTRIES.iter().map(|e| {
         let target = props.target.clone();
-        let insert = e.insert;
         let onclick = Callback::from(move |_: MouseEvent| {
-            crate::dom::insert_into(&target, insert);
+            let (before, after) = crate::dom::text_around_caret(&target);
+            crate::dom::insert_into(&target, &with_separators(e, &before, &after));
         });
         html! {
             <li>

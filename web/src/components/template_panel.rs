@@ -58,6 +58,11 @@ pub fn TemplatePanel(props: &TemplatePanelProps) -> Html {
                     let id = select.value();
                     if !id.is_empty() {
                         cb.emit(id);
+                        // Keep the focus on the picker (the redraw may drop it).
+                        gloo::timers::callback::Timeout::new(0, move || {
+                            let _ = select.focus();
+                        })
+                        .forget();
                     }
                 }
                 "z" | "Z" if (e.ctrl_key() || e.meta_key()) && can_undo => {
@@ -120,8 +125,11 @@ pub fn TemplatePanel(props: &TemplatePanelProps) -> Html {
                 }) }
             </select>
             <p id="template-picker-help" class="sr-only">{ "Arrow keys move through the list; Enter loads the template." }</p>
-            { for undo }
-            { for note }
+            // Stable slots: Yew matches unkeyed siblings from the end, so content
+            // appearing after the picker must not change the number of siblings
+            // (that would replace the picker and drop its focus).
+            <div class="undo-slot">{ for undo }</div>
+            <div class="note-slot">{ for note }</div>
         </section>
     }
 }

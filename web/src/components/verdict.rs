@@ -33,7 +33,7 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
             crate::analysis::Side::Event => "The event is not a valid JSON object.".to_string(),
         },
         (Verdict::Match, _) if !a.delivery.is_empty() => format!(
-            "All {} pattern fields matched. AWS delivers this event to the rule's targets only if:",
+            "All {} pattern fields matched; whether AWS delivers this event depends on the rule and the trail (see Why).",
             a.fields.len()
         ),
         (Verdict::Match, _) => format!(
@@ -50,16 +50,6 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
             <span class="verdict-symbol" aria-hidden="true">{ symbol }</span>
             <strong class="verdict-word" data-testid="verdict">{ a.verdict.text() }</strong>
             <span class="verdict-summary">{ summary }</span>
-            if a.verdict == Verdict::Match && !a.delivery.is_empty() {
-                <ul class="delivery-note" data-testid="delivery-note">
-                    { for a.delivery.iter().map(|d| html! {
-                        <li data-kind={d.kind}>
-                            { crate::components::explanation::inline_code(&d.text) }{ " " }
-                            <a href={d.doc} target="_blank" rel="noopener noreferrer">{ "AWS docs" }</a>
-                        </li>
-                    }) }
-                </ul>
-            }
         </div>
     }
 }

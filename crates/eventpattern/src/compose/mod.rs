@@ -49,6 +49,8 @@ pub enum EditError {
     InvalidPattern(PatternError),
     /// The condition text is not one condition.
     InvalidCondition,
+    /// The field already has this very condition.
+    AlreadyThere,
     /// The path is empty or has an empty key, which AWS never matches.
     UnmatchablePath,
     /// The pattern has fields under this path, so it holds an object, not conditions.
@@ -63,6 +65,7 @@ impl std::fmt::Display for EditError {
         match self {
             EditError::InvalidPattern(e) => write!(f, "the pattern is not valid: {}", e.reason),
             EditError::InvalidCondition => f.write_str("the condition is not one JSON value"),
+            EditError::AlreadyThere => f.write_str("the field already has this condition"),
             EditError::UnmatchablePath => {
                 f.write_str("AWS never matches a field under an empty key")
             }
@@ -75,6 +78,27 @@ impl std::fmt::Display for EditError {
 }
 
 impl std::error::Error for EditError {}
+
+/// The text without whitespace outside strings, to compare conditions as written.
+fn solid(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            out.push(c);
+        } else if !c.is_whitespace() {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// Adds `condition` (JSON text, e.g. from [`condition`]) to the field at
 /// `path` (keys from the root, arrays left out, as the event's path):
@@ -106,6 +130,12 @@ pub fn add_condition(
     let (text, at) = match target {
         Found::Leaf(id) => {
             let list = tree.leaves[id].list_span;
+            let same = |c: &crate::pattern::Condition| {
+                solid(&pattern_text[c.span.range()]) == solid(condition)
+            };
+            if placement == Placement::Add && tree.leaves[id].conditions.iter().any(same) {
+                return Err(EditError::AlreadyThere);
+            }
             match placement {
                 Placement::Add => {
                     let close = list.end as usize - 1;

@@ -234,7 +234,14 @@ fn templates_take_every_value_of_their_event() {
         for leaf in &flat.leaves {
             let segments: Vec<&str> = leaf.path.split('.').collect();
             let value = &event[leaf.span.range()];
-            // Another value beside a field's own keeps every match.
+            // A value the field already lists is refused; another value
+            // beside a field's own keeps every match.
+            if add_condition(pattern, &segments, value, Placement::Add)
+                == Err(EditError::AlreadyThere)
+            {
+                assert!(p.selector().id(&leaf.path).is_some(), "{name}");
+                continue;
+            }
             let e = edit(pattern, &segments, value, Placement::Add);
             if p.selector().id(&leaf.path).is_some() {
                 assert!(
@@ -272,4 +279,24 @@ fn start_keys_on_the_kind_of_event() {
     );
     assert_eq!(start_from_event(r#"{"a": 1}"#).unwrap(), None);
     assert!(start_from_event("[1]").is_err());
+}
+
+#[test]
+fn the_same_condition_is_not_added_twice() {
+    let pattern = "{\"source\": [\"aws.ec2\", {\"prefix\" : \"a b\"}]}";
+    assert_eq!(
+        add_condition(pattern, &["source"], "\"aws.ec2\"", Placement::Add),
+        Err(EditError::AlreadyThere)
+    );
+    assert_eq!(
+        add_condition(
+            pattern,
+            &["source"],
+            "{\"prefix\": \"a b\"}",
+            Placement::Add
+        ),
+        Err(EditError::AlreadyThere)
+    );
+    assert!(add_condition(pattern, &["source"], "{\"prefix\": \"ab\"}", Placement::Add).is_ok());
+    assert!(add_condition(pattern, &["source"], "\"aws.ec2\"", Placement::Replace).is_ok());
 }

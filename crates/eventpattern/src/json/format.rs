@@ -51,7 +51,7 @@ pub fn format(text: &str) -> Result<String, JsonError> {
     }
 }
 
-/// [`format`], refusing output longer than `limit` units of `unit` (e.g.
+/// [`format()`], refusing output longer than `limit` units of `unit` (e.g.
 /// `format_within(pattern, 4096, Encoding::Utf16)` for AWS's pattern limit).
 /// Stops writing as soon as the limit is passed.
 pub fn format_within(text: &str, limit: usize, unit: Encoding) -> Result<String, FormatError> {
