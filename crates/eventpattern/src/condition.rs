@@ -24,7 +24,7 @@ pub fn accepts(cond: &ConditionKind, v: &Value<'_>) -> bool {
         (C::Suffix(_, Some(f)), Value::Str(x)) => f.is_suffix_of(x),
         (C::EqualsIgnoreCase(_, f), Value::Str(x)) => f.equals(x),
         (C::Wildcard(_, w), Value::Str(x)) => w.matches(x),
-        (C::AnythingBut(ab), v) => !excluded(ab, v),
+        (C::AnythingBut(ab), v) => !ab.is_empty() && !excluded(ab, v),
         (C::Numeric(r), Value::Num { value: Some(x), .. }) => in_range(r, *x),
         (C::Exists(present), _) => *present,
         (C::Cidr(_, c), Value::Str(x)) => c.contains(x),

@@ -113,6 +113,21 @@ pub enum AnythingBut {
     Wildcards(Vec<(String, Wildcard)>),
 }
 
+impl AnythingBut {
+    /// Whether nothing is excluded: `{"prefix": []}` and the like, which AWS
+    /// accepts and which then accepts no value at all.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            AnythingBut::Strings(l) | AnythingBut::Prefixes(l) | AnythingBut::Suffixes(l) => {
+                l.is_empty()
+            }
+            AnythingBut::Numbers(l) => l.is_empty(),
+            AnythingBut::IgnoreCase(l) => l.is_empty(),
+            AnythingBut::Wildcards(l) => l.is_empty(),
+        }
+    }
+}
+
 /// What a condition tests.
 #[derive(Debug, Clone)]
 pub enum ConditionKind {

@@ -133,9 +133,10 @@ impl Parser<'_> {
         Ok(result)
     }
 
-    /// A string or a non-empty list of strings for one of anything-but's
-    /// sub-operators, each item checked as it is read (AWS reports the first
-    /// bad item before any later syntax error).
+    /// A string or a list of strings for one of anything-but's sub-operators,
+    /// each item checked as it is read (AWS reports the first bad item before
+    /// any later syntax error). The list may be empty: AWS accepts that, and
+    /// the condition then accepts no value (docs/SEMANTICS.md, "anything-but").
     fn string_items(&mut self, kind: Excluded) -> Res<Vec<(String, Span)>> {
         let v = self.next()?;
         match v.kind {
@@ -149,13 +150,6 @@ impl Parser<'_> {
                 loop {
                     let t = self.next()?;
                     match t.kind {
-                        TokenKind::EndArray if items.is_empty() => {
-                            return self.fail(
-                                ErrorKind::EmptyArray,
-                                "Empty arrays are not allowed",
-                                v.span.cover(t.span),
-                            )
-                        }
                         TokenKind::EndArray => return Ok(items),
                         TokenKind::String => {
                             let s = self.string(t);

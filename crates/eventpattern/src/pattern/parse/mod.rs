@@ -472,10 +472,11 @@ impl<'a> Parser<'a> {
             TokenKind::BeginObject => {
                 let k = self.next()?;
                 if k.kind != TokenKind::Key {
+                    let what = if name == "prefix" { "Prefix" } else { "Suffix" };
                     return self.fail(
                         ErrorKind::OperandInvalid,
-                        format!("Unsupported {name} pattern: {}", self.text(k)),
-                        k.span,
+                        format!("{what} expression name not found"),
+                        v.span.cover(k.span),
                     );
                 }
                 let key = self.string(k);
