@@ -137,6 +137,22 @@ pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
     })
 }
 
+/// A field's path as AWS's compiler writes it: the enclosing keys joined with
+/// dots, then a dot only if that is not empty, then the field's key. So
+/// `{"": {"b": …}}` is `b`, `{"a": {"": …}}` is `a.` and `{"": {"": {"": …}}}`
+/// is `..` (docs/SEMANTICS.md, "Paths").
+fn join_path(keys: &[String]) -> String {
+    let Some((last, enclosing)) = keys.split_last() else {
+        return String::new();
+    };
+    let mut joined = enclosing.join(".");
+    if !joined.is_empty() {
+        joined.push('.');
+    }
+    joined.push_str(last);
+    joined
+}
+
 mod anything_but;
 mod numeric;
 
@@ -232,7 +248,7 @@ impl<'a> Parser<'a> {
                     path.push(key.clone());
                     let (conditions, list_span) = self.conditions(t.span)?;
                     self.leaves.push(Leaf {
-                        joined: path.join("."),
+                        joined: join_path(&path),
                         path,
                         key_span,
                         list_span,
