@@ -1,7 +1,8 @@
 //! Pattern tree → the flat rules AWS evaluates: `$or` expanded into
-//! alternatives (outer fields copied into each branch, a branch's field
-//! overriding an outer one at the same path), later duplicate paths winning,
-//! and the two limits AWS checks after compiling (SPEC §5.9, §5.12).
+//! alternatives (outer fields copied into each branch), of two fields at the
+//! same path the later in the text winning (whether it is in a `$or` branch or
+//! not), and the two limits AWS checks after compiling (docs/SEMANTICS.md,
+//! "$or" and "Limits").
 
 use crate::operators::wildcard::MAX_COMPLEXITY;
 use crate::pattern::{
@@ -74,6 +75,8 @@ fn too_many(n: usize, span: Span) -> PatternError {
     )
 }
 
+/// Members are applied in document order, so of a field set both by a `$or`
+/// branch and by a sibling, the one later in the text wins (as at AWS).
 fn expand(obj: &ObjectNode, leaves: &[Leaf]) -> Result<Vec<Rule>, PatternError> {
     let mut rules = vec![Rule::default()];
     for m in &obj.members {
@@ -83,22 +86,19 @@ fn expand(obj: &ObjectNode, leaves: &[Leaf]) -> Result<Vec<Rule>, PatternError> 
                 let sub = expand(o, leaves)?;
                 rules = product(rules, sub, leaves, o.span)?;
             }
-            MemberValue::Or(_) => {}
-        }
-    }
-    for m in &obj.members {
-        if let MemberValue::Or(node) = &m.value {
-            let mut alternatives = Vec::new();
-            for (i, b) in node.branches.iter().enumerate() {
-                for mut r in expand(b, leaves)? {
-                    r.branches.insert(0, (node.id, i));
-                    alternatives.push(r);
-                    if alternatives.len() > MAX_COMBINATIONS {
-                        return Err(too_many(alternatives.len(), node.span));
+            MemberValue::Or(node) => {
+                let mut alternatives = Vec::new();
+                for (i, b) in node.branches.iter().enumerate() {
+                    for mut r in expand(b, leaves)? {
+                        r.branches.insert(0, (node.id, i));
+                        alternatives.push(r);
+                        if alternatives.len() > MAX_COMBINATIONS {
+                            return Err(too_many(alternatives.len(), node.span));
+                        }
                     }
                 }
+                rules = product(rules, alternatives, leaves, node.span)?;
             }
-            rules = product(rules, alternatives, leaves, node.span)?;
         }
     }
     Ok(rules)
