@@ -26,7 +26,7 @@ struct Case<'a> {
 
 const CORPUS: &str = include_str!("../../../tests/conformance.jsonl");
 /// Cases in `tests/differential.jsonl`, so a truncated file fails.
-const DIFFERENTIAL_CASES: usize = 41;
+const DIFFERENTIAL_CASES: usize = 42;
 const DIFFERENTIAL: &str = include_str!("../../../tests/differential.jsonl");
 
 /// The text of a pattern or event field: a JSON string is raw text, fed unchanged.
@@ -151,11 +151,26 @@ fn limits() {
         Pattern::parse(&deep_pattern).unwrap_err().kind,
         eventpattern::ErrorKind::TooLong
     );
-    let nested = format!("{}\"a\": [1]{}", "{\"a\":".repeat(200), "}".repeat(200));
-    assert_eq!(
-        Pattern::parse(&nested).unwrap_err().kind,
-        eventpattern::ErrorKind::NestingTooDeep
-    );
+    // A pattern as deep as AWS's 4,096 characters allow with one-letter keys
+    // (680 objects), through every layer that walks the pattern or its
+    // example event.
+    let levels = 680;
+    let deepest = format!("{}[\"x\"]{}", "{\"a\":".repeat(levels), "}".repeat(levels));
+    assert!(deepest.len() <= 4096);
+    let p_deep = Pattern::parse(&deepest).unwrap();
+    let event = format!("{}\"x\"{}", "{\"a\":".repeat(levels), "}".repeat(levels));
+    assert!(p_deep.matches(&event).unwrap());
+    assert!(p_deep.explain(&event).unwrap().matched);
+    let example = eventpattern::example::example_event(&p_deep).unwrap();
+    assert!(p_deep.matches(&example).unwrap());
+    let _ = eventpattern::lint::lint(&p_deep);
+    let trace = p_deep.explain("{}").unwrap();
+    let _ = eventpattern::render::trace_text(&p_deep, &deepest, &trace, false);
+    assert!(Pattern::parse(&eventpattern::json::format(&deepest).unwrap()).is_err());
+    let copy = p_deep.clone();
+    drop(p_deep);
+    assert!(copy.matches(&event).unwrap());
+    assert_eq!(copy.tree().root.members.len(), 1);
     let big = format!(
         "{{\"pad\": \"{}\", \"detail\": {{\"k\": \"v\"}}}}",
         "x".repeat(10_000_000)
@@ -167,6 +182,19 @@ fn limits() {
 #[test]
 fn deep_and_large_inputs() {
     limits();
+}
+
+/// The deep cases again on a 256 KiB stack (a quarter of a Wasm page's
+/// default): a layer that recursed on the nesting would overflow it.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn deep_inputs_need_no_deep_stack() {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(limits)
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -325,7 +325,8 @@ impl<'a> Reader<'a> {
                     return Err(self.err(
                         JsonErrorKind::TooDeep,
                         format!(
-                            "Document nesting depth exceeds the maximum allowed ({})",
+                            "Document nesting depth ({}) exceeds the maximum allowed ({}, from `StreamReadConstraints.getMaxNestingDepth()`)",
+                            self.max_depth + 1,
                             self.max_depth
                         ),
                         Span::new(start, start + 1),
