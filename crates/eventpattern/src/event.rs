@@ -1,7 +1,7 @@
 //! Event text → its leaf values, the way AWS's matcher sees an event: each
 //! string, number, boolean or null at a path of keys joined with `.`, arrays
 //! crushed out (every element at the same path) but remembered, so fields
-//! from different elements of one array can be kept apart (SPEC §2).
+//! from different elements of one array can be kept apart (docs/SEMANTICS.md, "Paths").
 //!
 //! The fast path reads only what the pattern names: subtrees no pattern path
 //! goes into are skipped without being decoded.

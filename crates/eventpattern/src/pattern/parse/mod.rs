@@ -56,7 +56,7 @@ pub struct ParsedPattern {
     pub leaves: Vec<Leaf>,
     /// Number of `$or` lists.
     pub or_count: usize,
-    /// Text after the top-level object, which AWS's engine ignores (SPEC §3).
+    /// Text after the top-level object, which AWS's engine ignores (docs/SEMANTICS.md, "Inputs").
     pub trailing: Option<Span>,
 }
 
