@@ -19,6 +19,7 @@ use crate::condition::accepts;
 use crate::element_join::joinable;
 pub(crate) use crate::element_join::TooComplex;
 use crate::event::{trails_compatible, FastSet, FlatEvent};
+use crate::membership_order::walk_order;
 use crate::pattern::{ConditionKind, Leaf};
 
 /// Values per pattern path: indexes into `flat.leaves`, grouped by `path_id`
@@ -305,20 +306,24 @@ impl Search<'_, '_> {
 
 impl Search<'_, '_> {
     /// The element AWS's engine restricts this field's values to: that of the
-    /// first array (lowest id) chosen by an earlier pick that some value of
-    /// the field lies in.
+    /// first array, in the engine's walk order, chosen by an earlier pick
+    /// that some value of the field lies in.
     fn chosen_element(&self, field: &FieldOptions, picks: &[Option<u32>]) -> Option<(u32, u32)> {
-        picks
-            .iter()
-            .flatten()
-            .flat_map(|&p| {
+        let chosen = || {
+            picks.iter().flatten().flat_map(|&p| {
                 self.flat
                     .trail(&self.flat.leaves[p as usize])
                     .iter()
                     .copied()
             })
-            .filter(|(a, _)| field.arrays.binary_search(a).is_ok())
-            .min_by_key(|&(a, _)| a)
+        };
+        if !chosen().any(|(a, _)| field.arrays.binary_search(&a).is_ok()) {
+            return None;
+        }
+        let first = walk_order(chosen().map(|(a, _)| a))
+            .into_iter()
+            .find(|a| field.arrays.binary_search(a).is_ok())?;
+        chosen().find(|&(a, _)| a == first)
     }
 }
 
