@@ -1,6 +1,7 @@
 //! The pull reader: one token per call, no recursion, spans on every token.
 
 use super::error::{JsonError, JsonErrorKind};
+use super::java_chars::{ends_word, identifier_part, identifier_start};
 use crate::span::{Encoding, LineIndex, Span};
 
 /// The kind of a token.
@@ -65,6 +66,10 @@ pub struct Reader<'a> {
     pub(super) pending: Option<Token>,
     /// The span of the last string literal that contained a backslash escape.
     pub(super) last_escaped: Span,
+    /// A malformed string value and its error: like Jackson, the reader
+    /// reports it only when the value's text is asked for
+    /// ([`Reader::string_error`]) or the next token is read.
+    pub(super) deferred: Option<(u32, JsonError)>,
 }
 
 const VALID_VALUES: &str =
@@ -82,6 +87,7 @@ impl<'a> Reader<'a> {
             max_depth,
             pending: None,
             last_escaped: Span::new(usize::MAX, usize::MAX),
+            deferred: None,
         }
     }
 
@@ -108,6 +114,9 @@ impl<'a> Reader<'a> {
     /// The decoded content of the string or key token just read; borrowed
     /// when it has no escape. Ask before reading the next string.
     pub fn string_content(&self, t: Token) -> std::borrow::Cow<'a, str> {
+        if self.string_error(t).is_some() {
+            return std::borrow::Cow::Borrowed("");
+        }
         if t.span == self.last_escaped {
             super::decode_string(self.slice(t.span))
         } else {
@@ -117,8 +126,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The error of a string value that is not well formed, which Jackson
+    /// reports when the value's text is first asked for.
+    pub fn string_error(&self, t: Token) -> Option<&JsonError> {
+        match &self.deferred {
+            Some((start, e)) if *start == t.span.start && t.kind == TokenKind::String => Some(e),
+            _ => None,
+        }
+    }
+
     /// Reads the next token.
     pub fn next_token(&mut self) -> Result<Token, JsonError> {
+        if let Some((_, e)) = self.deferred.take() {
+            return Err(e);
+        }
         if let Some(t) = self.pending.take() {
             return Ok(t);
         }
@@ -350,7 +371,14 @@ impl<'a> Reader<'a> {
                 });
             }
             b'"' => {
-                let span = self.string(false)?;
+                let span = match self.string(false) {
+                    Ok(span) => span,
+                    Err(e) => {
+                        let span = Span::new(start, (e.span.start as usize).max(start + 1));
+                        self.deferred = Some((start as u32, e));
+                        span
+                    }
+                };
                 self.after_value();
                 return Ok(Token {
                     kind: TokenKind::String,
@@ -371,10 +399,7 @@ impl<'a> Reader<'a> {
             b'N' | b'I' => {
                 let word = if c == b'N' { "NaN" } else { "Infinity" };
                 if self.text[start..].starts_with(word)
-                    && !self.text[start + word.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_identifier_char)
+                    && ends_word(self.text[start + word.len()..].chars().next())
                 {
                     return Err(self.non_numeric_number(start, word.len()));
                 }
@@ -397,7 +422,7 @@ impl<'a> Reader<'a> {
                 if self.text[self.pos..]
                     .chars()
                     .next()
-                    .is_some_and(is_identifier_char)
+                    .is_some_and(identifier_start)
                 {
                     return Err(self.unrecognized_token(start));
                 }
@@ -413,27 +438,44 @@ impl<'a> Reader<'a> {
 
     pub(super) fn literal(&mut self, word: &str) -> Result<(), JsonError> {
         let start = self.pos;
-        if self.text[start..].starts_with(word) {
-            let after = self.text[start + word.len()..].chars().next();
-            if !after.is_some_and(is_identifier_char) {
-                self.pos += word.len();
-                return Ok(());
-            }
+        if self.text[start..].starts_with(word)
+            && ends_word(self.text[start + word.len()..].chars().next())
+        {
+            self.pos += word.len();
+            return Ok(());
         }
         Err(self.unrecognized_token(start))
     }
 
     fn unrecognized_token(&self, start: usize) -> JsonError {
-        let len: usize = self.text[start..]
-            .chars()
-            .take_while(|&c| is_identifier_char(c))
-            .map(char::len_utf8)
-            .sum();
-        let word = &self.text[start..start + len.max(1)];
+        let first = self.text[start..].chars().next().map_or(1, char::len_utf8);
+        self.invalid_token(start, first)
+    }
+
+    /// Jackson's "Unrecognized token": the `matched` bytes from `start`, then
+    /// every identifier character after them, cut at 256 UTF-16 units with
+    /// `...`.
+    fn invalid_token(&self, start: usize, matched: usize) -> JsonError {
+        const MAX_UNITS: usize = 256;
+        let first = self.text[start..start + matched].encode_utf16().count();
+        let mut end = start + matched;
+        let mut cut = false;
+        for (units, c) in (first..).zip(self.text[end..].chars()) {
+            if units >= MAX_UNITS {
+                cut = true;
+                break;
+            }
+            if !identifier_part(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        let word = &self.text[start..end];
+        let more = if cut { "..." } else { "" };
         self.err(
             JsonErrorKind::UnrecognizedToken,
-            format!("Unrecognized token '{word}': was expecting {VALID_VALUES}"),
-            Span::new(start, start + len.max(1)),
+            format!("Unrecognized token '{word}{more}': was expecting {VALID_VALUES}"),
+            Span::new(start, end),
         )
     }
 
@@ -525,27 +567,10 @@ impl<'a> Reader<'a> {
                 Span::empty(self.text.len()),
             );
         }
-        if rest.starts_with(WORD)
-            && !rest[WORD.len()..]
-                .chars()
-                .next()
-                .is_some_and(is_identifier_char)
-        {
+        if rest.starts_with(WORD) && ends_word(rest[WORD.len()..].chars().next()) {
             return self.non_numeric_number(start, WORD.len() + 1);
         }
-        let len = 1 + rest
-            .chars()
-            .take_while(|&c| is_identifier_char(c))
-            .map(char::len_utf8)
-            .sum::<usize>();
-        self.err(
-            JsonErrorKind::UnrecognizedToken,
-            format!(
-                "Unrecognized token '{}': was expecting {VALID_VALUES}",
-                &self.text[start..start + len]
-            ),
-            Span::new(start, start + len),
-        )
+        self.invalid_token(start, 1)
     }
 
     /// A leading `+`, which JSON does not allow (`+Infinity` aside).
@@ -833,10 +858,6 @@ fn char_desc(c: char) -> String {
     } else {
         format!("'{c}' (code {code})")
     }
-}
-
-fn is_identifier_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '$'
 }
 
 #[cfg(test)]

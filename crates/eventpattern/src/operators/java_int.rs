@@ -13,6 +13,11 @@ const DIGIT_ZEROS: &[u32] = &[
     0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
 ];
 
+/// Whether `c` is a decimal digit of any script (Unicode Nd, as Java 17 knows it).
+pub fn is_decimal_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
 /// The value of a decimal digit of any script.
 fn digit_value(c: char) -> Option<i64> {
     let c = c as u32;

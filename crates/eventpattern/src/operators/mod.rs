@@ -5,4 +5,6 @@
 pub mod ignore_case;
 pub mod ip;
 mod java_int;
+
+pub use java_int::is_decimal_digit;
 pub mod wildcard;

@@ -203,8 +203,13 @@ impl<'a> Parser<'a> {
         self.r.slice(t.span)
     }
 
-    pub(super) fn string(&self, t: Token) -> String {
-        decode_string(self.r.slice(t.span)).into_owned()
+    /// The decoded text of a string or key token; a malformed string value
+    /// fails here, when its text is first needed, as at AWS.
+    pub(super) fn string(&self, t: Token) -> Res<String> {
+        if let Some(e) = self.r.string_error(t) {
+            return Err(PatternError::from_json(e.clone(), &self.path));
+        }
+        Ok(decode_string(self.r.slice(t.span)).into_owned())
     }
 
     pub(super) fn fail<T>(&self, kind: ErrorKind, reason: impl Into<String>, span: Span) -> Res<T> {
@@ -260,7 +265,7 @@ impl<'a> Parser<'a> {
                         }
                     }
                     TokenKind::Key => {
-                        let key = self.string(t);
+                        let key = self.string(t)?;
                         self.path.push(PathSegment::Key(key.clone()));
                         if let Some(member) = self.member(key, t.span, &mut stack)? {
                             self.path.pop();
@@ -409,7 +414,7 @@ impl<'a> Parser<'a> {
                     return Ok((conditions, span));
                 }
                 TokenKind::String => {
-                    let s = self.string(t);
+                    let s = self.string(t)?;
                     match parse_addr(&s) {
                         Some(addr) => ConditionKind::ExactIp(s, addr),
                         None => ConditionKind::Exact(s),
@@ -457,7 +462,7 @@ impl<'a> Parser<'a> {
                 open.cover(t.span),
             );
         }
-        let name = self.string(t);
+        let name = self.string(t)?;
         self.path.push(PathSegment::Key(name.clone()));
         let mut extra_key_reason = "Only one key allowed in match expression";
         let kind = match name.as_str() {
@@ -497,7 +502,7 @@ impl<'a> Parser<'a> {
                         v.span,
                     );
                 }
-                let s = self.string(v);
+                let s = self.string(v)?;
                 match Cidr::parse(&s) {
                     Ok(c) => ConditionKind::Cidr(s, c),
                     Err(reason) => return self.fail(ErrorKind::Cidr, reason, v.span),
@@ -532,7 +537,7 @@ impl<'a> Parser<'a> {
         if v.kind != TokenKind::String {
             return self.fail(ErrorKind::OperandInvalid, reason, v.span);
         }
-        Ok(self.string(v))
+        self.string(v)
     }
 
     fn wildcard_operand(&mut self) -> Res<(String, Wildcard)> {
@@ -548,7 +553,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn wildcard_string(&mut self, v: Token) -> Res<(String, Wildcard)> {
-        let s = self.string(v);
+        let s = self.string(v)?;
         match Wildcard::parse(&s) {
             Ok(w) => Ok((s, w)),
             Err(e) => self.fail(ErrorKind::WildcardSyntax, e.reason, v.span),
@@ -565,7 +570,7 @@ impl<'a> Parser<'a> {
             }
         };
         match v.kind {
-            TokenKind::String => Ok(make(self.string(v), None)),
+            TokenKind::String => Ok(make(self.string(v)?, None)),
             TokenKind::BeginObject => {
                 let k = self.next()?;
                 if k.kind != TokenKind::Key {
@@ -576,7 +581,7 @@ impl<'a> Parser<'a> {
                         v.span.cover(k.span),
                     );
                 }
-                let key = self.string(k);
+                let key = self.string(k)?;
                 if key != "equals-ignore-case" {
                     return self.fail(
                         ErrorKind::OperandInvalid,

@@ -69,7 +69,7 @@ impl Parser<'_> {
                 t.span,
             );
         }
-        let op = self.string(t);
+        let op = self.string(t)?;
         // AWS reads the term after the operator before judging the operator.
         let v = self.next()?;
         let mut range = Range {
@@ -97,7 +97,7 @@ impl Parser<'_> {
                         range.lower = Some(self.bound(low, op == ">=")?);
                     }
                     TokenKind::String => {
-                        let op2 = self.string(t2);
+                        let op2 = self.string(t2)?;
                         if op2 != "<" && op2 != "<=" {
                             return self.fail(
                                 ErrorKind::NumericRange,
