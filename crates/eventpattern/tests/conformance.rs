@@ -1,7 +1,8 @@
 //! The shared conformance corpora at the repo root — `tests/conformance.jsonl`
 //! (cases recorded from AWS and its documentation) and `tests/differential.jsonl`
 //! (disagreements a differential run against AWS's engine found, one or more
-//! per class) — run natively and, compiled to wasm32, in a browser: every
+//! per class) and `tests/engine.jsonl` (generated cases around those classes,
+//! each answered by AWS's engine, event-ruler 2.0.1) — run natively and, compiled to wasm32, in a browser: every
 //! case's verdict and AWS reason text, and the trace's verdict against the
 //! fast matcher's.
 
@@ -28,6 +29,8 @@ const CORPUS: &str = include_str!("../../../tests/conformance.jsonl");
 /// Cases in `tests/differential.jsonl`, so a truncated file fails.
 const DIFFERENTIAL_CASES: usize = 42;
 const DIFFERENTIAL: &str = include_str!("../../../tests/differential.jsonl");
+
+const ENGINE: &str = include_str!("../../../tests/engine.jsonl");
 
 /// The text of a pattern or event field: a JSON string is raw text, fed unchanged.
 fn raw_text(raw: &RawValue) -> String {
@@ -128,6 +131,18 @@ fn differential_corpus() {
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn differential_corpus_wasm() {
     check("differential", DIFFERENTIAL, DIFFERENTIAL_CASES);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn engine_corpus() {
+    check("engine", ENGINE, 540);
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn engine_corpus_wasm() {
+    check("engine", ENGINE, 540);
 }
 
 /// Inputs that would overflow a small Wasm stack if any layer recursed on them.
