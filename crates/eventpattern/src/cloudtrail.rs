@@ -1,6 +1,6 @@
 //! CloudTrail log records → the EventBridge event that carries them: the
 //! record becomes `detail`, and the envelope is derived from it as EventBridge
-//! does for events "via CloudTrail" (SPEC §1). Users usually have records
+//! does for events "via CloudTrail" (docs/SEMANTICS.md, "Inputs"). Users usually have records
 //! (from Event history or a log file), not the events their rules see.
 
 use crate::event::{flatten, EventError, Selector, Value};

@@ -1,12 +1,13 @@
 //! Pattern tree → the flat rules AWS evaluates: `$or` expanded into
-//! alternatives (outer fields copied into each branch, a branch's field
-//! overriding an outer one at the same path), later duplicate paths winning,
-//! and the two limits AWS checks after compiling (SPEC §5.9, §5.12).
+//! alternatives (outer fields copied into each branch), of two fields at the
+//! same path the later in the text winning (whether it is in a `$or` branch or
+//! not), and the two limits AWS checks after compiling (docs/SEMANTICS.md,
+//! "$or" and "Limits").
 
 use crate::operators::wildcard::MAX_COMPLEXITY;
 use crate::pattern::{
-    AnythingBut, ConditionKind, ErrorKind, Leaf, LeafId, MemberValue, ObjectNode, ParsedPattern,
-    PatternError,
+    AnythingBut, ConditionKind, ErrorKind, Leaf, LeafId, MemberValue, ObjectNode, OrNode,
+    ParsedPattern, PatternError,
 };
 use crate::span::Span;
 
@@ -74,34 +75,105 @@ fn too_many(n: usize, span: Span) -> PatternError {
     )
 }
 
-fn expand(obj: &ObjectNode, leaves: &[Leaf]) -> Result<Vec<Rule>, PatternError> {
-    let mut rules = vec![Rule::default()];
-    for m in &obj.members {
-        match &m.value {
-            MemberValue::Leaf(id) => rules.iter_mut().for_each(|r| r.set(*id, leaves)),
-            MemberValue::Object(o) => {
-                let sub = expand(o, leaves)?;
-                rules = product(rules, sub, leaves, o.span)?;
-            }
-            MemberValue::Or(_) => {}
-        }
+/// Members are applied in document order, so of a field set both by a `$or`
+/// branch and by a sibling, the one later in the text wins (as at AWS).
+/// Nested objects and `$or` branches are expanded with an explicit stack,
+/// not recursion, since patterns may nest about 820 levels deep.
+fn expand(root: &ObjectNode, leaves: &[Leaf]) -> Result<Vec<Rule>, PatternError> {
+    enum Frame<'a> {
+        /// An object: the next member to apply and the alternatives so far.
+        Object {
+            obj: &'a ObjectNode,
+            next: usize,
+            rules: Vec<Rule>,
+        },
+        /// A `$or`: the next branch to expand and the alternatives so far.
+        Or {
+            node: &'a OrNode,
+            next: usize,
+            alternatives: Vec<Rule>,
+        },
     }
-    for m in &obj.members {
-        if let MemberValue::Or(node) = &m.value {
-            let mut alternatives = Vec::new();
-            for (i, b) in node.branches.iter().enumerate() {
-                for mut r in expand(b, leaves)? {
-                    r.branches.insert(0, (node.id, i));
-                    alternatives.push(r);
-                    if alternatives.len() > MAX_COMBINATIONS {
-                        return Err(too_many(alternatives.len(), node.span));
+    let object = |obj| Frame::Object {
+        obj,
+        next: 0,
+        rules: vec![Rule::default()],
+    };
+    let mut stack = vec![object(root)];
+    // The alternatives of the frame just finished, for the frame below it.
+    let mut finished: Option<Vec<Rule>> = None;
+    loop {
+        let top = stack.last_mut().expect("the root frame is open");
+        let child = match top {
+            Frame::Object { obj, next, rules } => {
+                if let Some(sub) = finished.take() {
+                    let span = match &obj.members[*next - 1].value {
+                        MemberValue::Object(o) => o.span,
+                        MemberValue::Or(node) => node.span,
+                        MemberValue::Leaf(_) => unreachable!("a leaf opens no frame"),
+                    };
+                    *rules = product(std::mem::take(rules), sub, leaves, span)?;
+                }
+                let mut child = None;
+                while let Some(m) = obj.members.get(*next) {
+                    *next += 1;
+                    match &m.value {
+                        MemberValue::Leaf(id) => rules.iter_mut().for_each(|r| r.set(*id, leaves)),
+                        MemberValue::Object(o) => {
+                            child = Some(object(o));
+                            break;
+                        }
+                        MemberValue::Or(node) => {
+                            child = Some(Frame::Or {
+                                node,
+                                next: 0,
+                                alternatives: Vec::new(),
+                            });
+                            break;
+                        }
+                    }
+                }
+                if child.is_none() {
+                    finished = Some(std::mem::take(rules));
+                }
+                child
+            }
+            Frame::Or {
+                node,
+                next,
+                alternatives,
+            } => {
+                if let Some(sub) = finished.take() {
+                    for mut r in sub {
+                        r.branches.insert(0, (node.id, *next - 1));
+                        alternatives.push(r);
+                        if alternatives.len() > MAX_COMBINATIONS {
+                            return Err(too_many(alternatives.len(), node.span));
+                        }
+                    }
+                }
+                match node.branches.get(*next) {
+                    Some(b) => {
+                        *next += 1;
+                        Some(object(b))
+                    }
+                    None => {
+                        finished = Some(std::mem::take(alternatives));
+                        None
                     }
                 }
             }
-            rules = product(rules, alternatives, leaves, node.span)?;
+        };
+        match child {
+            Some(frame) => stack.push(frame),
+            None => {
+                stack.pop();
+                if stack.is_empty() {
+                    return Ok(finished.unwrap_or_default());
+                }
+            }
         }
     }
-    Ok(rules)
 }
 
 /// AWS refuses wildcards whose automaton would be too non-deterministic

@@ -1,5 +1,5 @@
 //! Whether one condition accepts one event value — the operator semantics of
-//! SPEC §5, shared by the fast matcher and the explainer so they cannot differ.
+//! docs/SEMANTICS.md, shared by the fast matcher and the explainer so they cannot differ.
 
 use crate::event::Value;
 use crate::number::numbers_equal;
@@ -24,7 +24,7 @@ pub fn accepts(cond: &ConditionKind, v: &Value<'_>) -> bool {
         (C::Suffix(_, Some(f)), Value::Str(x)) => f.is_suffix_of(x),
         (C::EqualsIgnoreCase(_, f), Value::Str(x)) => f.equals(x),
         (C::Wildcard(_, w), Value::Str(x)) => w.matches(x),
-        (C::AnythingBut(ab), v) => !excluded(ab, v),
+        (C::AnythingBut(ab), v) => !ab.is_empty() && !excluded(ab, v),
         (C::Numeric(r), Value::Num { value: Some(x), .. }) => in_range(r, *x),
         (C::Exists(present), _) => *present,
         (C::Cidr(_, c), Value::Str(x)) => c.contains(x),
@@ -33,14 +33,15 @@ pub fn accepts(cond: &ConditionKind, v: &Value<'_>) -> bool {
 }
 
 /// Whether `anything-but` excludes `v`. Values of another type (and `null`)
-/// are never excluded; a number that is not comparable is (SPEC §5.8, §6).
+/// are never excluded, nor is a number that is not comparable: AWS's engine
+/// matches it as text, which equals no excluded number (docs/SEMANTICS.md,
+/// "anything-but").
 pub fn excluded(ab: &AnythingBut, v: &Value<'_>) -> bool {
     match (ab, v) {
         (AnythingBut::Strings(list), Value::Str(x)) => list.iter().any(|s| s == x),
-        (AnythingBut::Numbers(list), Value::Num { value, .. }) => match value {
-            Some(x) => list.iter().any(|(_, n)| n == x),
-            None => true,
-        },
+        (AnythingBut::Numbers(list), Value::Num { value: Some(x), .. }) => {
+            list.iter().any(|(_, n)| n == x)
+        }
         (AnythingBut::Prefixes(list), Value::Str(x)) => {
             list.iter().any(|p| x.starts_with(p.as_str()))
         }

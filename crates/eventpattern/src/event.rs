@@ -1,7 +1,7 @@
 //! Event text → its leaf values, the way AWS's matcher sees an event: each
 //! string, number, boolean or null at a path of keys joined with `.`, arrays
 //! crushed out (every element at the same path) but remembered, so fields
-//! from different elements of one array can be kept apart (SPEC §2).
+//! from different elements of one array can be kept apart (docs/SEMANTICS.md, "Paths").
 //!
 //! The fast path reads only what the pattern names: subtrees no pattern path
 //! goes into are skipped without being decoded.
@@ -141,6 +141,9 @@ pub fn trails_compatible(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
 pub struct Selector {
     leaves: FastMap<String, u32>,
     inner: FastSet<String>,
+    /// The dot-separated steps of the selected paths: AWS's engine enters an
+    /// event key only if it is one of them, or all of its own steps are.
+    steps: FastSet<String>,
     /// Bit `n` set when some selected or inner path has length `n` (63 = longer):
     /// most event keys are rejected by this test without hashing.
     lengths: u64,
@@ -153,6 +156,7 @@ impl Selector {
         for p in paths {
             let id = s.leaves.len() as u32;
             s.leaves.entry(p.to_string()).or_insert(id);
+            s.steps.extend(java_split_dots(p).map(str::to_string));
             s.lengths |= length_bit(p.len());
             for (i, _) in p.match_indices('.') {
                 s.inner.insert(p[..i].to_string());
@@ -160,6 +164,13 @@ impl Selector {
             }
         }
         s
+    }
+
+    /// Whether AWS's engine reads an event key at all (docs/SEMANTICS.md,
+    /// "Paths"): `""` only when a pattern path has an empty step, and a key
+    /// with dots when each of its steps is used.
+    pub fn step_used(&self, key: &str) -> bool {
+        self.steps.contains(key) || java_split_dots(key).all(|s| self.steps.contains(s))
     }
 
     fn may_hold(&self, path: &str) -> bool {
@@ -185,6 +196,18 @@ impl Selector {
     pub fn is_empty(&self) -> bool {
         self.leaves.is_empty()
     }
+}
+
+/// `text` split at dots the way Java's `String.split` does it: trailing empty
+/// parts dropped (`"a."` is `["a"]`, `"."` is none), but `""` is `[""]`.
+fn java_split_dots(text: &str) -> impl Iterator<Item = &str> {
+    let kept = if text.is_empty() {
+        text
+    } else {
+        text.trim_end_matches('.')
+    };
+    let none = !text.is_empty() && kept.is_empty();
+    kept.split('.').filter(move |_| !none)
 }
 
 fn length_bit(n: usize) -> u64 {
@@ -305,12 +328,12 @@ pub fn flatten<'a>(
                 let key = r.string_content(t);
                 let v = r.next_token()?;
                 let path_len = path.len();
-                if key.is_empty() {
-                    // event-ruler never matches an empty key (SPEC §2.1).
+                if selector.is_some_and(|s| !s.step_used(&key)) {
                     r.skip_value(v)?;
                     continue;
                 }
-                if !path.is_empty() {
+                // Steps are joined with dots, empty ones included (`{"": {"b": …}}` is `.b`).
+                if frames.len() > 1 {
                     path.push('.');
                 }
                 path.push_str(&key);
@@ -476,6 +499,24 @@ mod tests {
         assert!(check_length(crate::span::MAX_TEXT_LEN).is_ok());
         let e = check_length(crate::span::MAX_TEXT_LEN + 1).unwrap_err();
         assert!(e.message.contains("4 GiB"), "{}", e.message);
+    }
+
+    #[test]
+    fn empty_keys_are_steps() {
+        assert_eq!(
+            paths(r#"{"": {"b": 1}, "a": {"": {"c": 2}}, "x": [{"": 3}]}"#),
+            vec![
+                (".b".into(), "1".into()),
+                ("a..c".into(), "2".into()),
+                ("x.".into(), "3".into()),
+            ]
+        );
+        let sel = Selector::new(["a."]);
+        assert!(!sel.step_used(""));
+        assert!(sel.step_used("a."));
+        assert!(Selector::new([""]).step_used(""));
+        assert!(Selector::new(["a..b"]).step_used(""));
+        assert!(Selector::new(["q"]).step_used("."));
     }
 
     #[test]

@@ -30,43 +30,63 @@ enum Node {
 }
 
 impl Node {
+    /// Puts `value` at `path`, creating objects on the way; `None` when the
+    /// path is taken by a value or already holds one. A loop, not recursion:
+    /// paths can be about 820 keys long.
     fn insert(&mut self, path: &[String], value: String) -> Option<()> {
-        let Node::Object(members) = self else {
+        let (last, steps) = path.split_last()?;
+        let mut node = self;
+        for step in steps {
+            let Node::Object(members) = node else {
+                return None;
+            };
+            let i = match members.iter().position(|(k, _)| k == step) {
+                Some(i) => i,
+                None => {
+                    members.push((step.clone(), Node::Object(Vec::new())));
+                    members.len() - 1
+                }
+            };
+            node = &mut members[i].1;
+        }
+        let Node::Object(members) = node else {
             return None;
         };
-        let (first, rest) = path.split_first()?;
-        let at = members.iter().position(|(k, _)| k == first);
-        if rest.is_empty() {
-            if at.is_some() {
-                return None;
-            }
-            members.push((first.clone(), Node::Value(value)));
-            return Some(());
+        if members.iter().any(|(k, _)| k == last) {
+            return None;
         }
-        let i = match at {
-            Some(i) => i,
-            None => {
-                members.push((first.clone(), Node::Object(Vec::new())));
-                members.len() - 1
-            }
-        };
-        members[i].1.insert(rest, value)
+        members.push((last.clone(), Node::Value(value)));
+        Some(())
     }
 
+    /// Compact JSON, written with an explicit stack of open objects.
     fn write(&self, out: &mut String) {
-        match self {
-            Node::Value(v) => out.push_str(v),
-            Node::Object(members) => {
-                out.push('{');
-                for (i, (k, v)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    out.push_str(&quote(k));
-                    out.push(':');
-                    v.write(out);
-                }
+        let Node::Object(members) = self else {
+            if let Node::Value(v) = self {
+                out.push_str(v);
+            }
+            return;
+        };
+        out.push('{');
+        // Each open object: its remaining members, and whether one was written.
+        let mut stack = vec![(members.iter(), false)];
+        while let Some((open, any)) = stack.last_mut() {
+            let Some((k, v)) = open.next() else {
                 out.push('}');
+                stack.pop();
+                continue;
+            };
+            if std::mem::replace(any, true) {
+                out.push(',');
+            }
+            out.push_str(&quote(k));
+            out.push(':');
+            match v {
+                Node::Value(text) => out.push_str(text),
+                Node::Object(inner) => {
+                    out.push('{');
+                    stack.push((inner.iter(), false));
+                }
             }
         }
     }

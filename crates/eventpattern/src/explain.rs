@@ -311,24 +311,25 @@ fn trace_rule(
         let prefix: Vec<FieldOptions> = options[..n].iter().map(|(_, o)| o.clone()).collect();
         consistent(&prefix, flat)
     };
+    // When the whole set is consistent nothing failed. (AWS judges an absence
+    // against the fields before it in path order, so with `exists: false` a
+    // prefix can fail where the whole succeeds.)
+    let len = options.len();
     let mut first = 1;
-    if options.iter().all(|(_, o)| o.absent.is_none()) {
-        let len = options.len();
-        if prefix_ok(len)? {
-            first = len + 1;
-        } else {
-            // The first failing prefix length lies in lo..=hi.
-            let (mut lo, mut hi) = (1, len);
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                if prefix_ok(mid)? {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
+    if prefix_ok(len)? {
+        first = len + 1;
+    } else if options.iter().all(|(_, o)| o.absent.is_none()) {
+        // The first failing prefix length lies in lo..=hi.
+        let (mut lo, mut hi) = (1, len);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if prefix_ok(mid)? {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            first = lo;
         }
+        first = lo;
     }
     for n in first..=options.len() {
         if prefix_ok(n)? {

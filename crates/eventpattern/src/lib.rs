@@ -39,6 +39,7 @@ pub mod json;
 pub mod lint;
 mod marks;
 mod matcher;
+mod membership_order;
 pub mod number;
 pub mod operators;
 pub mod outline;

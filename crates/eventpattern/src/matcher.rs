@@ -1,17 +1,25 @@
 //! The fast yes/no answer: read only the named paths, then look for one
 //! alternative whose fields can all be met by values that do not come from
-//! different elements of one array (SPEC §2.3, §4).
+//! different elements of one array (docs/SEMANTICS.md, "Arrays").
 //!
 //! `exists: false` is judged in the same array context: it is met when no
 //! value at its path could belong to the element the other fields matched in
 //! (event-ruler answers "match" for `{"firstName": ["Anna"], "ids":
 //! [{"exists": false}]}` when Anna's own element has no `ids`).
+//!
+//! AWS's engine visits the fields in the order of their paths, and two of its
+//! answers depend on that order, which we reproduce (docs/SEMANTICS.md,
+//! "Arrays"): an absence is judged only against the fields before it, and once
+//! an earlier field has chosen an element of an array that some of a field's
+//! values lie in, that field's values outside the array are not considered.
+//! Where neither can change the answer, the element join decides.
 
 use crate::compile::Rule;
 use crate::condition::accepts;
 use crate::element_join::joinable;
 pub(crate) use crate::element_join::TooComplex;
 use crate::event::{trails_compatible, FastSet, FlatEvent};
+use crate::membership_order::walk_order;
 use crate::pattern::{ConditionKind, Leaf};
 
 /// Values per pattern path: indexes into `flat.leaves`, grouped by `path_id`
@@ -59,6 +67,13 @@ pub(crate) struct FieldOptions {
     /// With `exists: false` among the conditions: the values at the path,
     /// none of which may share an array element with the other picks.
     pub absent: Option<Vec<u32>>,
+    /// The field's path: AWS's engine visits fields in this order.
+    pub path: String,
+    /// The arrays (ids, sorted) that some value at the path lies in.
+    pub arrays: Vec<u32>,
+    /// The arrays that some values at the path lie in and others do not:
+    /// where AWS's restriction to a chosen element can matter.
+    pub partial: Vec<u32>,
 }
 
 /// The options of one field; `None` when it cannot be met at all.
@@ -83,7 +98,51 @@ pub(crate) fn field_options(
         return None;
     }
     let absent = absent_ok.then(|| values.to_vec());
-    Some(FieldOptions { positive, absent })
+    let (arrays, partial) = arrays_of(values, flat);
+    Some(FieldOptions {
+        positive,
+        absent,
+        path: leaf.joined.clone(),
+        arrays,
+        partial,
+    })
+}
+
+/// The arrays the values lie in (sorted ids), and those of them that not
+/// every value lies in.
+fn arrays_of(values: &[u32], flat: &FlatEvent<'_>) -> (Vec<u32>, Vec<u32>) {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    let mut seen = 0usize;
+    for &i in values {
+        let trail = flat.trail(&flat.leaves[i as usize]);
+        seen += 1;
+        for &(a, _) in trail {
+            match counts.binary_search_by_key(&a, |c| c.0) {
+                Ok(k) => counts[k].1 += 1,
+                Err(k) => counts.insert(k, (a, 1)),
+            }
+        }
+    }
+    let arrays = counts.iter().map(|c| c.0).collect();
+    let partial = counts.iter().filter(|c| c.1 < seen).map(|c| c.0).collect();
+    (arrays, partial)
+}
+
+/// Whether AWS's restriction to a chosen element can change the answer:
+/// some field has values both in and out of an array that another field's
+/// candidates lie in.
+fn restriction_matters(fields: &[FieldOptions], flat: &FlatEvent<'_>) -> bool {
+    fields.iter().enumerate().any(|(f, field)| {
+        !field.partial.is_empty()
+            && fields.iter().enumerate().any(|(g, other)| {
+                g != f
+                    && other.positive.iter().any(|&p| {
+                        flat.trail(&flat.leaves[p as usize])
+                            .iter()
+                            .any(|(a, _)| field.partial.binary_search(a).is_ok())
+                    })
+            })
+    })
 }
 
 /// Whether a pick exists for every field: one positive value each (or the
@@ -106,9 +165,11 @@ pub(crate) fn consistent(
     }
     // Without `exists: false` in arrays: the element join (near-linear).
     let live = |f: &&FieldOptions| f.absent.as_ref().is_none_or(|a| !a.is_empty());
-    if fields
-        .iter()
-        .all(|f| f.absent.as_ref().is_none_or(|a| a.is_empty()))
+    let restricted = restriction_matters(fields, flat);
+    if !restricted
+        && fields
+            .iter()
+            .all(|f| f.absent.as_ref().is_none_or(|a| a.is_empty()))
         && fields.iter().filter(live).count() <= 64
     {
         let lists: Vec<&[u32]> = fields
@@ -132,9 +193,14 @@ pub(crate) fn consistent(
             FieldOptions {
                 positive,
                 absent: f.absent.clone(),
+                path: f.path.clone(),
+                arrays: f.arrays.clone(),
+                partial: f.partial.clone(),
             }
         })
         .collect();
+    // Java's string order: UTF-16 code units.
+    options.sort_by(|a, b| a.path.encode_utf16().cmp(b.path.encode_utf16()));
     // An absence can hold only if, for each value at its path, some candidate
     // of another field lies in a different element of that value's array.
     for f in 0..options.len() {
@@ -160,7 +226,7 @@ pub(crate) fn consistent(
     }
     // A field whose path holds no value at all is met by its absence.
     options.retain(|f| f.absent.as_ref().is_none_or(|a| !a.is_empty()));
-    if options.len() <= 64 && options.iter().all(|f| f.absent.is_none()) {
+    if !restricted && options.len() <= 64 && options.iter().all(|f| f.absent.is_none()) {
         let lists: Vec<&[u32]> = options.iter().map(|f| f.positive.as_slice()).collect();
         return joinable(&lists, flat);
     }
@@ -213,10 +279,13 @@ impl Search<'_, '_> {
         }
         let fields = self.fields;
         let Some(field) = fields.get(picks.len()) else {
-            return absences_hold(fields, self.flat, picks);
+            return true;
         };
+        let only = self.chosen_element(field, picks);
         for &i in &field.positive {
-            if self.fits(picks, i) {
+            let in_chosen =
+                only.is_none_or(|e| self.flat.trail(&self.flat.leaves[i as usize]).contains(&e));
+            if in_chosen && self.fits(picks, i) {
                 picks.push(Some(i));
                 if self.later_fields_possible(picks) && self.run(picks) {
                     return true;
@@ -224,7 +293,7 @@ impl Search<'_, '_> {
                 picks.pop();
             }
         }
-        if field.absent.is_some() {
+        if field.absent.is_some() && absence_holds(field, self.flat, picks) {
             picks.push(None);
             if self.run(picks) {
                 return true;
@@ -235,21 +304,39 @@ impl Search<'_, '_> {
     }
 }
 
-/// Every field that took its absence option has no value that fits in the
-/// same array elements as all the positive picks.
-fn absences_hold(fields: &[FieldOptions], flat: &FlatEvent<'_>, picks: &[Option<u32>]) -> bool {
-    fields.iter().zip(picks).all(|(f, pick)| {
-        if pick.is_some() {
-            return true;
+impl Search<'_, '_> {
+    /// The element AWS's engine restricts this field's values to: that of the
+    /// first array, in the engine's walk order, chosen by an earlier pick
+    /// that some value of the field lies in.
+    fn chosen_element(&self, field: &FieldOptions, picks: &[Option<u32>]) -> Option<(u32, u32)> {
+        let chosen = || {
+            picks.iter().flatten().flat_map(|&p| {
+                self.flat
+                    .trail(&self.flat.leaves[p as usize])
+                    .iter()
+                    .copied()
+            })
+        };
+        if !chosen().any(|(a, _)| field.arrays.binary_search(&a).is_ok()) {
+            return None;
         }
-        let values = f.absent.as_deref().unwrap_or(&[]);
-        values.iter().all(|&w| {
-            let tw = flat.trail(&flat.leaves[w as usize]);
-            picks
-                .iter()
-                .flatten()
-                .any(|&p| !trails_compatible(flat.trail(&flat.leaves[p as usize]), tw))
-        })
+        let first = walk_order(chosen().map(|(a, _)| a))
+            .into_iter()
+            .find(|a| field.arrays.binary_search(a).is_ok())?;
+        chosen().find(|&(a, _)| a == first)
+    }
+}
+
+/// An absence holds when no value at its path fits in the same array
+/// elements as the picks so far (the fields before it in AWS's order).
+fn absence_holds(field: &FieldOptions, flat: &FlatEvent<'_>, picks: &[Option<u32>]) -> bool {
+    let values = field.absent.as_deref().unwrap_or(&[]);
+    values.iter().all(|&w| {
+        let tw = flat.trail(&flat.leaves[w as usize]);
+        picks
+            .iter()
+            .flatten()
+            .any(|&p| !trails_compatible(flat.trail(&flat.leaves[p as usize]), tw))
     })
 }
 

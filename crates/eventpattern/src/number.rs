@@ -4,7 +4,14 @@
 //! event-ruler accepts a number for numeric comparison iff `decimal(text) ==
 //! decimal(Double.toString(double(text)))`: `0.1` and `1e300` qualify,
 //! `0.30000000000000001`, `9007199254740993` and `1e309` do not. Other numbers
-//! only ever equal the identical text (SPEC §6).
+//! only ever equal the identical text (docs/SEMANTICS.md, "Numbers").
+//!
+//! Java prints at least two significant digits (`4.9E-324`, `1.0E-323`):
+//! where the shortest spelling has one digit, Java's text is the double's
+//! two-digit rounding at the same decimal exponent. That only changes the
+//! answer for subnormal numbers: `4.9e-324` is comparable and `5e-324` is not.
+//! (Java 17 prints a few other subnormals, and some large numbers such as
+//! `1e23`, with more digits than needed; we keep the shortest spelling there.)
 
 /// The comparable double of a JSON number's text, if it has one.
 pub fn comparable(text: &str) -> Option<f64> {
@@ -13,7 +20,15 @@ pub fn comparable(text: &str) -> Option<f64> {
         return None;
     }
     let shortest = format!("{x:e}");
-    (normalize(text)? == normalize(&shortest)?).then_some(x)
+    let mut printed = normalize(&shortest)?;
+    if printed.1.len() == 1 {
+        let two = normalize(&format!("{x:.1e}"))?;
+        // Same decade: `4.9e-324` for `5e-324`, but `1e-323` stays (not `9.9e-324`).
+        if two.2 + two.1.len() as i64 == printed.2 + 1 {
+            printed = two;
+        }
+    }
+    (normalize(text)? == printed).then_some(x)
 }
 
 /// `(negative, significant digits without leading/trailing zeros, exponent of the last digit)`;
@@ -69,6 +84,10 @@ mod tests {
             "123456789012",
             "-4e-6",
             "1E-300",
+            "4.9e-324",
+            "1e-323",
+            "2.5e-323",
+            "4.9e-323",
         ] {
             assert!(comparable(t).is_some(), "{t}");
         }
@@ -84,6 +103,9 @@ mod tests {
             "2.0e422",
             "1E-325",
             "12345678901234567890",
+            "5e-324",
+            "9.9e-324",
+            "5e-323",
         ] {
             assert!(comparable(t).is_none(), "{t}");
         }

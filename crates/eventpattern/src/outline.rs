@@ -296,10 +296,11 @@ pub fn outline(text: &str, wanted: &Selector, limits: Limits) -> Result<Outline,
         let key = key.take();
         let index = (parent.kind == NodeKind::Array).then_some(frame.count);
         frame.count += 1;
+        // Keys join with dots below the top level, empty keys included
+        // (docs/SEMANTICS.md, "Paths").
         let path = match (&key, &parent.path) {
             (_, None) => None,
-            (Some((k, _)), _) if k.is_empty() => None,
-            (Some((k, _)), Some(p)) if p.is_empty() => Some(k.clone()),
+            (Some((k, _)), Some(_)) if parent.depth == 0 => Some(k.clone()),
             (Some((k, _)), Some(p)) => Some(format!("{p}.{k}")),
             (None, Some(p)) => Some(p.clone()),
         };
@@ -422,7 +423,7 @@ mod tests {
 
     #[test]
     fn paths_are_the_engines_paths() {
-        let text = r#"{"a": {"b": [1, {"c": "x"}, [true]]}, "d.e": null, "": {"f": "hidden"}, "g": {"": 5, "h": [{"": [1]}, "y"]}, "f": []}"#;
+        let text = r#"{"a": {"b": [1, {"c": "x"}, [true]]}, "d.e": null, "": {"f": "under an empty key"}, "g": {"": 5, "h": [{"": [1]}, "y"]}, "f": []}"#;
         let o = full(text);
         let flat = flatten(text, None).unwrap();
         let shown: Vec<(String, Span)> = o
@@ -437,17 +438,8 @@ mod tests {
             .map(|l| (l.path.clone(), l.span))
             .collect();
         assert_eq!(shown, engine);
-        // Values under an empty key have no path: the engine never reads them.
-        let unread: Vec<&str> = o
-            .nodes
-            .iter()
-            .filter(|n| n.path.is_none())
-            .map(|n| &text[n.span.range()])
-            .collect();
-        assert_eq!(
-            unread,
-            [r#"{"f": "hidden"}"#, r#""hidden""#, "5", "[1]", "1"]
-        );
+        // Empty keys are steps too: `{"": {"f": …}}` is `.f`.
+        assert!(shown.iter().any(|(p, _)| p == ".f"));
         let b = o
             .nodes
             .iter()

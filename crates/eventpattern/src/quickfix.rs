@@ -100,16 +100,19 @@ fn replace(text: &str, span: Span, with: &str) -> String {
     out
 }
 
-/// The span of the JSON value that starts at `start`.
+/// The span of the JSON value that starts at `start`. The value is read as
+/// the first element of a list, since at the top level Jackson (and so the
+/// reader) refuses a number followed by anything but white space.
 fn value_span(text: &str, start: usize) -> Option<Span> {
-    let rest = text.get(start..)?;
-    let mut r = Reader::new(rest, usize::MAX);
+    let framed = format!("[{}", text.get(start..)?);
+    let mut r = Reader::new(&framed, usize::MAX);
+    r.next_token().ok()?;
     let first = r.next_token().ok()?;
-    if first.span.start != 0 {
+    if first.span.start != 1 {
         return None;
     }
     r.skip_value(first).ok()?;
-    Some(Span::new(start, start + r.offset()))
+    Some(Span::new(start, start + r.offset() - 1))
 }
 
 /// The candidate fixes, before checking: (label, fixed text).

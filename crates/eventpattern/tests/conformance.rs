@@ -1,12 +1,18 @@
-//! The shared conformance corpus (`tests/conformance.jsonl` at the repo root),
-//! run natively and, compiled to wasm32, in a browser: every case's verdict and
-//! AWS reason text, and the trace's verdict against the fast matcher's.
+//! The shared conformance corpora at the repo root — `tests/conformance.jsonl`
+//! (cases recorded from AWS and its documentation) and `tests/differential.jsonl`
+//! (disagreements a differential run against AWS's engine found, one or more
+//! per class) and `tests/engine.jsonl` (generated cases around those classes,
+//! each answered by AWS's engine, event-ruler 2.0.1) — run natively and, compiled to wasm32, in a browser: every
+//! case's verdict and AWS reason text, and the trace's verdict against the
+//! fast matcher's.
 
 use eventpattern::Pattern;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 /// One case; pattern and event keep their exact text (number spellings matter).
+/// Either may be a JSON string holding the raw text (for texts that are not
+/// JSON, or that a JSON library would not keep as written).
 #[derive(Deserialize)]
 struct Case<'a> {
     id: &'a str,
@@ -20,27 +26,36 @@ struct Case<'a> {
 }
 
 const CORPUS: &str = include_str!("../../../tests/conformance.jsonl");
+/// Cases in `tests/differential.jsonl`, so a truncated file fails.
+const DIFFERENTIAL_CASES: usize = 42;
+const DIFFERENTIAL: &str = include_str!("../../../tests/differential.jsonl");
+
+const ENGINE: &str = include_str!("../../../tests/engine.jsonl");
+
+/// The text of a pattern or event field: a JSON string is raw text, fed unchanged.
+fn raw_text(raw: &RawValue) -> String {
+    let raw = raw.get();
+    if raw.starts_with('"') {
+        serde_json::from_str::<String>(raw).expect("a JSON string")
+    } else {
+        raw.to_string()
+    }
+}
 
 struct Outcome {
     total: usize,
     failures: Vec<String>,
 }
 
-fn run_corpus() -> Outcome {
+fn run_corpus(corpus: &str) -> Outcome {
     let mut failures = Vec::new();
     let mut total = 0;
-    for line in CORPUS.lines().filter(|l| !l.trim().is_empty()) {
+    for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
         total += 1;
         let case: Case = serde_json::from_str(line).expect("corpus line is a case");
         let id = case.id;
-        let raw = case.pattern.get();
-        // A string `pattern` is raw pattern text, fed unchanged.
-        let pattern_text = if raw.starts_with('"') {
-            serde_json::from_str::<String>(raw).unwrap()
-        } else {
-            raw.to_string()
-        };
-        let event_text = case.event.get().to_string();
+        let pattern_text = raw_text(case.pattern);
+        let event_text = raw_text(case.event);
         let expected = case.expected;
         match (Pattern::parse(&pattern_text), expected) {
             (Err(e), "invalid") => {
@@ -83,27 +98,51 @@ fn run_corpus() -> Outcome {
     Outcome { total, failures }
 }
 
-fn check() {
-    let o = run_corpus();
+fn check(name: &str, corpus: &str, at_least: usize) {
+    let o = run_corpus(corpus);
     let failed = o.failures.len();
     for f in &o.failures {
         eprintln!("FAIL {f}");
     }
-    eprintln!("conformance: {} passed, {failed} failed", o.total - failed);
-    assert!(o.total >= 745, "corpus has {} cases", o.total);
-    assert_eq!(failed, 0, "{failed} conformance failures");
+    eprintln!("{name}: {} passed, {failed} failed", o.total - failed);
+    assert!(o.total >= at_least, "{name} has {} cases", o.total);
+    assert_eq!(failed, 0, "{failed} {name} failures");
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn conformance_corpus() {
-    check();
+    check("conformance", CORPUS, 745);
 }
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn conformance_corpus_wasm() {
-    check();
+    check("conformance", CORPUS, 745);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn differential_corpus() {
+    check("differential", DIFFERENTIAL, DIFFERENTIAL_CASES);
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn differential_corpus_wasm() {
+    check("differential", DIFFERENTIAL, DIFFERENTIAL_CASES);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn engine_corpus() {
+    check("engine", ENGINE, 540);
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn engine_corpus_wasm() {
+    check("engine", ENGINE, 540);
 }
 
 /// Inputs that would overflow a small Wasm stack if any layer recursed on them.
@@ -127,11 +166,26 @@ fn limits() {
         Pattern::parse(&deep_pattern).unwrap_err().kind,
         eventpattern::ErrorKind::TooLong
     );
-    let nested = format!("{}\"a\": [1]{}", "{\"a\":".repeat(200), "}".repeat(200));
-    assert_eq!(
-        Pattern::parse(&nested).unwrap_err().kind,
-        eventpattern::ErrorKind::NestingTooDeep
-    );
+    // A pattern as deep as AWS's 4,096 characters allow with one-letter keys
+    // (680 objects), through every layer that walks the pattern or its
+    // example event.
+    let levels = 680;
+    let deepest = format!("{}[\"x\"]{}", "{\"a\":".repeat(levels), "}".repeat(levels));
+    assert!(deepest.len() <= 4096);
+    let p_deep = Pattern::parse(&deepest).unwrap();
+    let event = format!("{}\"x\"{}", "{\"a\":".repeat(levels), "}".repeat(levels));
+    assert!(p_deep.matches(&event).unwrap());
+    assert!(p_deep.explain(&event).unwrap().matched);
+    let example = eventpattern::example::example_event(&p_deep).unwrap();
+    assert!(p_deep.matches(&example).unwrap());
+    let _ = eventpattern::lint::lint(&p_deep);
+    let trace = p_deep.explain("{}").unwrap();
+    let _ = eventpattern::render::trace_text(&p_deep, &deepest, &trace, false);
+    assert!(Pattern::parse(&eventpattern::json::format(&deepest).unwrap()).is_err());
+    let copy = p_deep.clone();
+    drop(p_deep);
+    assert!(copy.matches(&event).unwrap());
+    assert_eq!(copy.tree().root.members.len(), 1);
     let big = format!(
         "{{\"pad\": \"{}\", \"detail\": {{\"k\": \"v\"}}}}",
         "x".repeat(10_000_000)
@@ -143,6 +197,19 @@ fn limits() {
 #[test]
 fn deep_and_large_inputs() {
     limits();
+}
+
+/// The deep cases again on a 256 KiB stack (a quarter of a Wasm page's
+/// default): a layer that recursed on the nesting would overflow it.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn deep_inputs_need_no_deep_stack() {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(limits)
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -157,12 +224,7 @@ fn example_events_exist_for_corpus_patterns() {
     let (mut valid, mut found) = (0, 0);
     for line in CORPUS.lines().filter(|l| !l.trim().is_empty()) {
         let case: Case = serde_json::from_str(line).unwrap();
-        let raw = case.pattern.get();
-        let text = if raw.starts_with('"') {
-            serde_json::from_str::<String>(raw).unwrap()
-        } else {
-            raw.to_string()
-        };
+        let text = raw_text(case.pattern);
         if let Ok(p) = Pattern::parse(&text) {
             valid += 1;
             if let Some(ev) = eventpattern::example::example_event(&p) {

@@ -6,6 +6,7 @@
 
 mod error;
 mod format;
+mod java_chars;
 mod reader;
 mod skip;
 mod string;

@@ -1,6 +1,7 @@
 //! The pull reader: one token per call, no recursion, spans on every token.
 
 use super::error::{JsonError, JsonErrorKind};
+use super::java_chars::{ends_word, identifier_part, identifier_start};
 use crate::span::{Encoding, LineIndex, Span};
 
 /// The kind of a token.
@@ -65,6 +66,10 @@ pub struct Reader<'a> {
     pub(super) pending: Option<Token>,
     /// The span of the last string literal that contained a backslash escape.
     pub(super) last_escaped: Span,
+    /// A malformed string value and its error: like Jackson, the reader
+    /// reports it only when the value's text is asked for
+    /// ([`Reader::string_error`]) or the next token is read.
+    pub(super) deferred: Option<(u32, JsonError)>,
 }
 
 const VALID_VALUES: &str =
@@ -82,6 +87,7 @@ impl<'a> Reader<'a> {
             max_depth,
             pending: None,
             last_escaped: Span::new(usize::MAX, usize::MAX),
+            deferred: None,
         }
     }
 
@@ -108,6 +114,9 @@ impl<'a> Reader<'a> {
     /// The decoded content of the string or key token just read; borrowed
     /// when it has no escape. Ask before reading the next string.
     pub fn string_content(&self, t: Token) -> std::borrow::Cow<'a, str> {
+        if self.string_error(t).is_some() {
+            return std::borrow::Cow::Borrowed("");
+        }
         if t.span == self.last_escaped {
             super::decode_string(self.slice(t.span))
         } else {
@@ -117,23 +126,43 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The error of a string value that is not well formed, which Jackson
+    /// reports when the value's text is first asked for.
+    pub fn string_error(&self, t: Token) -> Option<&JsonError> {
+        match &self.deferred {
+            Some((start, e)) if *start == t.span.start && t.kind == TokenKind::String => Some(e),
+            _ => None,
+        }
+    }
+
     /// Reads the next token.
     pub fn next_token(&mut self) -> Result<Token, JsonError> {
+        if let Some((_, e)) = self.deferred.take() {
+            return Err(e);
+        }
         if let Some(t) = self.pending.take() {
             return Ok(t);
         }
-        self.skip_ws();
-        let Some(&c) = self.bytes.get(self.pos) else {
+        if self.expect == Expect::Done {
+            // Whatever follows the top-level value is not read.
+            self.skip_ws();
+            return Ok(self.end_token());
+        }
+        let Some(c) = self.token_start()? else {
             return self.end_of_input();
         };
         match self.expect {
             Expect::Done => Ok(self.end_token()),
             Expect::Root => {
                 if c == b']' || c == b'}' {
+                    // Jackson words a close marker at the top level as a
+                    // mismatch against the "root" context, at column 0.
+                    let want = if c == b'}' { ']' } else { '}' };
+                    let at = self.source_excerpt(1, 0);
                     return Err(self.err(
                         JsonErrorKind::MismatchedClose,
                         format!(
-                            "Unexpected close marker '{}': expected ']' or '}}' only inside an array or object",
+                            "Unexpected close marker '{}': expected '{want}' (for root starting at {at})",
                             c as char
                         ),
                         Span::new(self.pos, self.pos + 1),
@@ -164,9 +193,8 @@ impl<'a> Reader<'a> {
                     )));
                 }
                 self.pos += 1;
-                self.skip_ws();
-                let Some(&c) = self.bytes.get(self.pos) else {
-                    return self.end_of_input();
+                let Some(c) = self.token_start()? else {
+                    return Err(self.eof_between_entries(in_object));
                 };
                 if in_object {
                     self.key(c)
@@ -191,6 +219,48 @@ impl<'a> Reader<'a> {
             } else {
                 break;
             }
+        }
+    }
+
+    /// Skips white space and returns the byte that starts the next token
+    /// (`None` at the end of the text). Jackson refuses a `/` (a comment) and
+    /// a control character here with messages of their own.
+    fn token_start(&mut self) -> Result<Option<u8>, JsonError> {
+        self.skip_ws();
+        let Some(&c) = self.bytes.get(self.pos) else {
+            return Ok(None);
+        };
+        let here = Span::new(self.pos, self.pos + 1);
+        if c == b'/' {
+            return Err(self.err(
+                JsonErrorKind::UnexpectedCharacter,
+                "Unexpected character ('/' (code 47)): maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)".into(),
+                here,
+            ));
+        }
+        if c < 0x20 {
+            return Err(self.err(
+                JsonErrorKind::UnexpectedCharacter,
+                format!(
+                    "Illegal character ((CTRL-CHAR, code {c})): only regular white space (\\r, \\n, \\t) is allowed between tokens"
+                ),
+                here,
+            ));
+        }
+        Ok(Some(c))
+    }
+
+    /// The end of the text after a comma, or inside an object after a key.
+    fn eof_between_entries(&self, in_object: bool) -> JsonError {
+        let what = if in_object { "Object" } else { "Array" };
+        let e = self.err(
+            JsonErrorKind::UnexpectedEnd,
+            format!("Unexpected end-of-input within/between {what} entries"),
+            Span::empty(self.pos),
+        );
+        match self.stack.last() {
+            Some(&(_, start)) => e.opened_at(start as usize),
+            None => e,
         }
     }
 
@@ -241,10 +311,9 @@ impl<'a> Reader<'a> {
         if c != b'"' {
             return Err(self.unexpected_char("was expecting double-quote to start field name"));
         }
-        let span = self.string()?;
-        self.skip_ws();
-        match self.bytes.get(self.pos) {
-            None => return self.end_of_input(),
+        let span = self.string(true)?;
+        match self.token_start()? {
+            None => return Err(self.eof_between_entries(true)),
             Some(b':') => self.pos += 1,
             Some(_) => {
                 return Err(
@@ -255,12 +324,10 @@ impl<'a> Reader<'a> {
         self.expect = Expect::ObjectValue;
         // Jackson reads the start of the value together with the key, so its
         // errors come before anything the compiler would say about the key.
-        self.skip_ws();
-        match self.bytes.get(self.pos) {
-            None => return self.end_of_input(),
-            Some(b']' | b'}') => return Err(self.unexpected_char("expected a value")),
+        match self.token_start()? {
+            None => return Err(self.eof_between_entries(true)),
             Some(b'"') => {}
-            Some(&v) => {
+            Some(v) => {
                 let t = self.value(v)?;
                 self.pending = Some(t);
             }
@@ -279,7 +346,8 @@ impl<'a> Reader<'a> {
                     return Err(self.err(
                         JsonErrorKind::TooDeep,
                         format!(
-                            "Document nesting depth exceeds the maximum allowed ({})",
+                            "Document nesting depth ({}) exceeds the maximum allowed ({}, from `StreamReadConstraints.getMaxNestingDepth()`)",
+                            self.max_depth + 1,
                             self.max_depth
                         ),
                         Span::new(start, start + 1),
@@ -303,17 +371,41 @@ impl<'a> Reader<'a> {
                 });
             }
             b'"' => {
-                let span = self.string()?;
+                let span = match self.string(false) {
+                    Ok(span) => span,
+                    Err(e) => {
+                        let span = Span::new(start, (e.span.start as usize).max(start + 1));
+                        self.deferred = Some((start as u32, e));
+                        span
+                    }
+                };
                 self.after_value();
                 return Ok(Token {
                     kind: TokenKind::String,
                     span,
                 });
             }
+            b'-' if self.bytes.get(start + 1) == Some(&b'I') => {
+                return Err(self.signed_infinity(start));
+            }
+            b'+' => return Err(self.plus_sign(start)),
             b'-' | b'0'..=b'9' => {
                 self.number()?;
+                if self.stack.is_empty() {
+                    self.root_space_after_number()?;
+                }
                 TokenKind::Number
             }
+            b'N' | b'I' => {
+                let word = if c == b'N' { "NaN" } else { "Infinity" };
+                if self.text[start..].starts_with(word)
+                    && ends_word(self.text[start + word.len()..].chars().next())
+                {
+                    return Err(self.non_numeric_number(start, word.len()));
+                }
+                return Err(self.unrecognized_token(start));
+            }
+            b'}' => return Err(self.unexpected_char("expected a value")),
             b't' => {
                 self.literal("true")?;
                 TokenKind::True
@@ -330,7 +422,7 @@ impl<'a> Reader<'a> {
                 if self.text[self.pos..]
                     .chars()
                     .next()
-                    .is_some_and(is_identifier_char)
+                    .is_some_and(identifier_start)
                 {
                     return Err(self.unrecognized_token(start));
                 }
@@ -346,33 +438,53 @@ impl<'a> Reader<'a> {
 
     pub(super) fn literal(&mut self, word: &str) -> Result<(), JsonError> {
         let start = self.pos;
-        if self.text[start..].starts_with(word) {
-            let after = self.text[start + word.len()..].chars().next();
-            if !after.is_some_and(is_identifier_char) {
-                self.pos += word.len();
-                return Ok(());
-            }
+        if self.text[start..].starts_with(word)
+            && ends_word(self.text[start + word.len()..].chars().next())
+        {
+            self.pos += word.len();
+            return Ok(());
         }
         Err(self.unrecognized_token(start))
     }
 
     fn unrecognized_token(&self, start: usize) -> JsonError {
-        let len: usize = self.text[start..]
-            .chars()
-            .take_while(|&c| is_identifier_char(c))
-            .map(char::len_utf8)
-            .sum();
-        let word = &self.text[start..start + len.max(1)];
+        let first = self.text[start..].chars().next().map_or(1, char::len_utf8);
+        self.invalid_token(start, first)
+    }
+
+    /// Jackson's "Unrecognized token": the `matched` bytes from `start`, then
+    /// every identifier character after them, cut at 256 UTF-16 units with
+    /// `...`.
+    fn invalid_token(&self, start: usize, matched: usize) -> JsonError {
+        const MAX_UNITS: usize = 256;
+        let first = self.text[start..start + matched].encode_utf16().count();
+        let mut end = start + matched;
+        let mut cut = false;
+        for (units, c) in (first..).zip(self.text[end..].chars()) {
+            if units >= MAX_UNITS {
+                cut = true;
+                break;
+            }
+            if !identifier_part(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        let word = &self.text[start..end];
+        let more = if cut { "..." } else { "" };
         self.err(
             JsonErrorKind::UnrecognizedToken,
-            format!("Unrecognized token '{word}': was expecting {VALID_VALUES}"),
-            Span::new(start, start + len.max(1)),
+            format!("Unrecognized token '{word}{more}': was expecting {VALID_VALUES}"),
+            Span::new(start, end),
         )
     }
 
     pub(super) fn number(&mut self) -> Result<(), JsonError> {
         if self.bytes[self.pos] == b'-' {
             self.pos += 1;
+            if self.pos == self.bytes.len() {
+                return Err(self.eof_in_number("No digit following minus sign"));
+            }
             if !self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
                 return self.number_error(
                     "expected digit (0-9) to follow minus sign, for valid numeric value",
@@ -392,6 +504,10 @@ impl<'a> Reader<'a> {
         if self.bytes.get(self.pos) == Some(&b'.') {
             self.pos += 1;
             if self.digits() == 0 {
+                if self.pos == self.bytes.len() {
+                    // At the end of the text Jackson names the point itself.
+                    self.pos -= 1;
+                }
                 return self.number_error("Decimal point not followed by a digit");
             }
         }
@@ -400,11 +516,78 @@ impl<'a> Reader<'a> {
             if matches!(self.bytes.get(self.pos), Some(b'+' | b'-')) {
                 self.pos += 1;
             }
+            if self.pos == self.bytes.len() {
+                return Err(self.eof_in_number("expected a digit for number exponent"));
+            }
             if self.digits() == 0 {
                 return self.number_error("Exponent indicator not followed by a digit");
             }
         }
         Ok(())
+    }
+
+    /// Jackson's end-of-input inside a number, glued to its detail without a separator.
+    fn eof_in_number(&self, detail: &str) -> JsonError {
+        self.err(
+            JsonErrorKind::UnexpectedEnd,
+            format!("Unexpected end-of-input{detail}"),
+            Span::empty(self.pos),
+        )
+    }
+
+    /// After a number at the top level, Jackson wants white space or the end.
+    fn root_space_after_number(&self) -> Result<(), JsonError> {
+        match self.text[self.pos..].chars().next() {
+            None | Some(' ' | '\t' | '\n' | '\r') => Ok(()),
+            Some(_) => Err(self.unexpected_char("Expected space separating root-level values")),
+        }
+    }
+
+    /// `NaN`, `Infinity`, `-Infinity` or `+Infinity`, which Jackson names apart.
+    fn non_numeric_number(&self, start: usize, len: usize) -> JsonError {
+        self.err(
+            JsonErrorKind::UnrecognizedToken,
+            format!(
+                "Non-standard token '{}': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow",
+                &self.text[start..start + len]
+            ),
+            Span::new(start, start + len),
+        )
+    }
+
+    /// A sign followed by `I`: `-Infinity`/`+Infinity`, the end of the text
+    /// inside it, or an unrecognized word.
+    fn signed_infinity(&self, start: usize) -> JsonError {
+        const WORD: &str = "Infinity";
+        let rest = &self.text[start + 1..];
+        if rest.len() < WORD.len() && WORD.starts_with(rest) {
+            return self.err(
+                JsonErrorKind::UnexpectedEnd,
+                "Unexpected end-of-input in a Number value".into(),
+                Span::empty(self.text.len()),
+            );
+        }
+        if rest.starts_with(WORD) && ends_word(rest[WORD.len()..].chars().next()) {
+            return self.non_numeric_number(start, WORD.len() + 1);
+        }
+        self.invalid_token(start, 1)
+    }
+
+    /// A leading `+`, which JSON does not allow (`+Infinity` aside).
+    fn plus_sign(&self, start: usize) -> JsonError {
+        match self.bytes.get(start + 1) {
+            None => self.err(
+                JsonErrorKind::UnexpectedEnd,
+                "Unexpected end-of-input in a Number value".into(),
+                Span::empty(self.text.len()),
+            ),
+            Some(b'I') => self.signed_infinity(start),
+            Some(_) => self.err(
+                JsonErrorKind::BadNumber,
+                "Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow numbers to have plus signs: enable `JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS` to allow".into(),
+                Span::new(start, start + 1),
+            ),
+        }
     }
 
     fn digits(&mut self) -> usize {
@@ -434,7 +617,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string literal starting at the opening quote; returns its span.
-    pub(super) fn string(&mut self) -> Result<Span, JsonError> {
+    /// `in_name` says it is an object key (Jackson words its errors apart).
+    pub(super) fn string(&mut self, in_name: bool) -> Result<Span, JsonError> {
         let start = self.pos;
         self.pos += 1;
         let mut escaped = false;
@@ -473,15 +657,17 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
             }
             match self.bytes.get(self.pos) {
-                None => {
-                    return Err(self.err(
-                        JsonErrorKind::UnexpectedEnd,
+                None => return Err(self.err(
+                    JsonErrorKind::UnexpectedEnd,
+                    if in_name {
+                        "Unexpected end-of-input in field name"
+                    } else {
                         "Unexpected end-of-input: was expecting closing quote for a string value"
-                            .into(),
-                        Span::empty(self.pos),
-                    )
-                    .opened_at(start))
-                }
+                    }
+                    .into(),
+                    Span::empty(self.pos),
+                )
+                .opened_at(start)),
                 Some(b'"') => {
                     self.pos += 1;
                     if escaped {
@@ -495,13 +681,14 @@ impl<'a> Reader<'a> {
                     self.escape()?;
                 }
                 Some(&b) => {
+                    let what = if in_name { "name" } else { "string value" };
                     return Err(self.err(
                         JsonErrorKind::ControlCharacter,
                         format!(
-                            "Illegal unquoted character ((CTRL-CHAR, code {b})): has to be escaped using backslash to be included in string value"
+                            "Illegal unquoted character ((CTRL-CHAR, code {b})): has to be escaped using backslash to be included in {what}"
                         ),
                         Span::new(self.pos, self.pos + 1),
-                    ))
+                    ));
                 }
             }
         }
@@ -599,8 +786,15 @@ impl<'a> Reader<'a> {
     /// Jackson's `[Source: (String)"…"; line: L, column: C]`, used inside some
     /// of its messages to point at where a container started.
     fn source_location(&self, offset: usize) -> String {
-        const MAX: usize = 500;
         let pos = LineIndex::new(self.text).line_col(offset as u32, Encoding::Utf16);
+        self.source_excerpt(pos.line, pos.column)
+    }
+
+    /// The `[Source: …]` text for a line and column: the first 500 UTF-16
+    /// units of the text, control characters other than line breaks written
+    /// as `\uXXXX`.
+    fn source_excerpt(&self, line: u32, column: u32) -> String {
+        const MAX: usize = 500;
         let units = self.text.encode_utf16().count();
         let shown = if units > MAX {
             let cut: String = self
@@ -612,16 +806,14 @@ impl<'a> Reader<'a> {
                 })
                 .collect();
             format!(
-                "\"{cut}\"[truncated {} chars]",
+                "\"{}\"[truncated {} chars]",
+                escape_controls(&cut),
                 units - cut.encode_utf16().count()
             )
         } else {
-            format!("\"{}\"", self.text)
+            format!("\"{}\"", escape_controls(self.text))
         };
-        format!(
-            "[Source: (String){shown}; line: {}, column: {}]",
-            pos.line, pos.column
-        )
+        format!("[Source: (String){shown}; line: {line}, column: {column}]")
     }
 }
 
@@ -638,6 +830,24 @@ fn special_bytes(w: u64) -> u64 {
     quote | backslash | control
 }
 
+/// Control characters (C0 and C1) other than `\n` and `\r` as `\uXXXX`, as
+/// Jackson shows them in a `[Source: …]` excerpt.
+fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| c.is_control() && c != '\n' && c != '\r';
+    if !text.chars().any(shown) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if shown(c) {
+            out.push_str(&format!("\\u{:04X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Jackson's description of a character in its messages.
 fn char_desc(c: char) -> String {
     let code = c as u32;
@@ -648,10 +858,6 @@ fn char_desc(c: char) -> String {
     } else {
         format!("'{c}' (code {code})")
     }
-}
-
-fn is_identifier_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '$'
 }
 
 #[cfg(test)]
@@ -738,6 +944,38 @@ mod tests {
         assert_eq!(
             tokens(r#"{"a": }"#).unwrap_err(),
             "Unexpected character ('}' (code 125)): expected a value"
+        );
+    }
+
+    #[test]
+    fn jackson_messages_for_non_json_extensions() {
+        assert_eq!(
+            tokens("{\"a\":[-Infinity]}").unwrap_err(),
+            "Non-standard token '-Infinity': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"
+        );
+        assert!(tokens("[+1]").unwrap_err().contains("plus signs"));
+        assert!(tokens("[1 /* c */]")
+            .unwrap_err()
+            .contains("maybe a (non-standard) comment?"));
+        assert_eq!(
+            tokens("[1,\u{1}2]").unwrap_err(),
+            "Illegal character ((CTRL-CHAR, code 1)): only regular white space (\\r, \\n, \\t) is allowed between tokens"
+        );
+        assert_eq!(
+            tokens("1}").unwrap_err(),
+            "Unexpected character ('}' (code 125)): Expected space separating root-level values"
+        );
+        assert_eq!(
+            tokens("{\"a\"").unwrap_err(),
+            "Unexpected end-of-input within/between Object entries"
+        );
+        assert_eq!(
+            tokens("{\"a").unwrap_err(),
+            "Unexpected end-of-input in field name"
+        );
+        assert_eq!(
+            tokens("[\t1").unwrap_err(),
+            "Unexpected end-of-input: expected close marker for Array (start marker at [Source: (String)\"[\\u00091\"; line: 1, column: 1])"
         );
     }
 

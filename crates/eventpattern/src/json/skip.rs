@@ -89,7 +89,7 @@ impl Reader<'_> {
                     st = if kinds & 1 == 1 { St::Key } else { St::Value };
                 }
                 St::Key | St::KeyOrEnd => {
-                    if b != b'"' || self.string().is_err() {
+                    if b != b'"' || self.string(true).is_err() {
                         return false;
                     }
                     self.skip_ws();
@@ -116,7 +116,7 @@ impl Reader<'_> {
                             };
                         }
                         b'"' => {
-                            if self.string().is_err() {
+                            if self.string(false).is_err() {
                                 return false;
                             }
                         }

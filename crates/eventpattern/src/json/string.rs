@@ -6,7 +6,13 @@ use std::borrow::Cow;
 /// no escape. A lone surrogate escape becomes U+FFFD, since Rust strings are
 /// UTF-8; that only changes how such text is shown.
 pub fn decode_string(raw: &str) -> Cow<'_, str> {
-    let inner = &raw[1..raw.len() - 1];
+    // A malformed literal (cut short, as in an error's span) decodes as far as it goes.
+    let open = raw.strip_prefix('"').unwrap_or(raw);
+    let inner = if raw.len() >= 2 {
+        open.strip_suffix('"').unwrap_or(open)
+    } else {
+        open
+    };
     if !inner.contains('\\') {
         return Cow::Borrowed(inner);
     }
@@ -86,6 +92,9 @@ mod tests {
         assert_eq!(decode_string(r#""a\"b\\c\/\n""#), "a\"b\\c/\n");
         assert_eq!(decode_string(r#""\u00e9\ud83d\ude00""#), "é😀");
         assert_eq!(decode_string(r#""\ud83dx""#), "\u{FFFD}x");
+        assert_eq!(decode_string("\"5"), "5");
+        assert_eq!(decode_string("\""), "");
+        assert_eq!(decode_string(r#""a\"#), "a");
     }
 
     #[test]

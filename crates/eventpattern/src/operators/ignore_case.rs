@@ -2,7 +2,8 @@
 //! unit of the *pattern* becomes the set {lower-case, upper-case} of that unit
 //! alone (Locale.ROOT), and the event value must literally equal one choice per
 //! position. Hence `ß` matches `SS`, and characters outside the BMP never
-//! match (each surrogate half encodes to `?`) — quirks AWS users see (SPEC §7).
+//! match (each surrogate half encodes to `?`) — quirks AWS users see
+//! (docs/SEMANTICS.md, "Case-insensitive operators and Unicode").
 
 /// A pattern operand prepared for case-insensitive comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -185,7 +185,7 @@ impl Wildcard {
     }
 }
 
-/// The complexity above which AWS answers "Rule is too complex" (SPEC §5.9).
+/// The complexity above which AWS answers "Rule is too complex" (docs/SEMANTICS.md, "Limits").
 pub const MAX_COMPLEXITY: usize = 10;
 
 #[cfg(test)]

@@ -11,12 +11,112 @@ use crate::span::Span;
 pub type LeafId = usize;
 
 /// An object of the pattern.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ObjectNode {
     /// From `{` to `}`.
     pub span: Span,
     /// Members in the order written (duplicates included).
     pub members: Vec<Member>,
+}
+
+/// Copies the whole subtree with an explicit stack: patterns can nest about
+/// 820 levels deep, too deep for a recursive copy on a small Wasm stack.
+impl Clone for ObjectNode {
+    fn clone(&self) -> Self {
+        /// A container being copied: what is copied so far, what is left.
+        enum Frame<'a> {
+            Object {
+                src: &'a ObjectNode,
+                members: Vec<Member>,
+            },
+            Or {
+                src: &'a OrNode,
+                key_span: Span,
+                branches: Vec<ObjectNode>,
+            },
+        }
+        let mut stack = vec![Frame::Object {
+            src: self,
+            members: Vec::with_capacity(self.members.len()),
+        }];
+        loop {
+            let top = stack.last_mut().expect("the root is open");
+            let next = match top {
+                Frame::Object { src, members } => match src.members.get(members.len()) {
+                    Some(m) => match &m.value {
+                        MemberValue::Leaf(id) => {
+                            members.push(Member {
+                                key: m.key.clone(),
+                                key_span: m.key_span,
+                                value: MemberValue::Leaf(*id),
+                            });
+                            continue;
+                        }
+                        MemberValue::Object(o) => Frame::Object {
+                            src: o,
+                            members: Vec::with_capacity(o.members.len()),
+                        },
+                        MemberValue::Or(or) => Frame::Or {
+                            src: or,
+                            key_span: m.key_span,
+                            branches: Vec::with_capacity(or.branches.len()),
+                        },
+                    },
+                    None => {
+                        let Some(Frame::Object { src, members }) = stack.pop() else {
+                            unreachable!("the top is an object");
+                        };
+                        let done = ObjectNode {
+                            span: src.span,
+                            members,
+                        };
+                        match stack.last_mut() {
+                            None => return done,
+                            Some(Frame::Object { src, members }) => {
+                                let m = &src.members[members.len()];
+                                members.push(Member {
+                                    key: m.key.clone(),
+                                    key_span: m.key_span,
+                                    value: MemberValue::Object(done),
+                                });
+                            }
+                            Some(Frame::Or { branches, .. }) => branches.push(done),
+                        }
+                        continue;
+                    }
+                },
+                Frame::Or { src, branches, .. } => match src.branches.get(branches.len()) {
+                    Some(b) => Frame::Object {
+                        src: b,
+                        members: Vec::with_capacity(b.members.len()),
+                    },
+                    None => {
+                        let Some(Frame::Or {
+                            src,
+                            key_span,
+                            branches,
+                        }) = stack.pop()
+                        else {
+                            unreachable!("the top is a $or");
+                        };
+                        if let Some(Frame::Object { members, .. }) = stack.last_mut() {
+                            members.push(Member {
+                                key: "$or".into(),
+                                key_span,
+                                value: MemberValue::Or(OrNode {
+                                    id: src.id,
+                                    span: src.span,
+                                    branches,
+                                }),
+                            });
+                        }
+                        continue;
+                    }
+                },
+            };
+            stack.push(next);
+        }
+    }
 }
 
 /// One `key: value` of an object.
@@ -113,6 +213,21 @@ pub enum AnythingBut {
     Wildcards(Vec<(String, Wildcard)>),
 }
 
+impl AnythingBut {
+    /// Whether nothing is excluded: `{"prefix": []}` and the like, which AWS
+    /// accepts and which then accepts no value at all.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            AnythingBut::Strings(l) | AnythingBut::Prefixes(l) | AnythingBut::Suffixes(l) => {
+                l.is_empty()
+            }
+            AnythingBut::Numbers(l) => l.is_empty(),
+            AnythingBut::IgnoreCase(l) => l.is_empty(),
+            AnythingBut::Wildcards(l) => l.is_empty(),
+        }
+    }
+}
+
 /// What a condition tests.
 #[derive(Debug, Clone)]
 pub enum ConditionKind {
@@ -171,5 +286,18 @@ impl ConditionKind {
             ConditionKind::Exists(_) => "exists",
             ConditionKind::Cidr(..) => "cidr",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clone_copies_every_member() {
+        let p = crate::pattern::parse(
+            r#"{"a": {"b": ["x"], "$or": [{"c": [1]}, {"d": {"e": [true]}}]}, "f": [null]}"#,
+        )
+        .unwrap();
+        let copy = p.root.clone();
+        assert_eq!(format!("{copy:?}"), format!("{:?}", p.root));
     }
 }

@@ -15,7 +15,7 @@ impl Parser<'_> {
     pub(super) fn anything_but(&mut self) -> Res<AnythingBut> {
         let v = self.next()?;
         match v.kind {
-            TokenKind::String => Ok(AnythingBut::Strings(vec![self.string(v)])),
+            TokenKind::String => Ok(AnythingBut::Strings(vec![self.string(v)?])),
             TokenKind::Number => Ok(AnythingBut::Numbers(vec![self.excluded_number(v)?])),
             TokenKind::BeginArray => self.anything_but_list(v.span),
             TokenKind::BeginObject => self.anything_but_object(v.span),
@@ -54,11 +54,9 @@ impl Parser<'_> {
                         _ => self.fail(ErrorKind::OperandInvalid, MIXED, open.cover(t.span)),
                     };
                 }
-                TokenKind::String if numbers.is_empty() => strings.push(self.string(t)),
-                TokenKind::Number if strings.is_empty() => numbers.push(self.excluded_number(t)?),
-                TokenKind::String | TokenKind::Number => {
-                    return self.fail(ErrorKind::OperandInvalid, MIXED, t.span)
-                }
+                // Like AWS, every item is checked first; mixed types only at the end.
+                TokenKind::String => strings.push(self.string(t)?),
+                TokenKind::Number => numbers.push(self.excluded_number(t)?),
                 _ => {
                     return self.fail(
                         ErrorKind::OperandInvalid,
@@ -79,7 +77,7 @@ impl Parser<'_> {
                 open.cover(k.span),
             );
         }
-        let key = self.string(k);
+        let key = self.string(k)?;
         self.path.push(PathSegment::Key(key.clone()));
         let result = match key.as_str() {
             "prefix" | "suffix" => {
@@ -133,14 +131,15 @@ impl Parser<'_> {
         Ok(result)
     }
 
-    /// A string or a non-empty list of strings for one of anything-but's
-    /// sub-operators, each item checked as it is read (AWS reports the first
-    /// bad item before any later syntax error).
+    /// A string or a list of strings for one of anything-but's sub-operators,
+    /// each item checked as it is read (AWS reports the first bad item before
+    /// any later syntax error). The list may be empty: AWS accepts that, and
+    /// the condition then accepts no value (docs/SEMANTICS.md, "anything-but").
     fn string_items(&mut self, kind: Excluded) -> Res<Vec<(String, Span)>> {
         let v = self.next()?;
         match v.kind {
             TokenKind::String => {
-                let s = self.string(v);
+                let s = self.string(v)?;
                 self.check_item(kind, &s, v.span)?;
                 Ok(vec![(s, v.span)])
             }
@@ -149,16 +148,9 @@ impl Parser<'_> {
                 loop {
                     let t = self.next()?;
                     match t.kind {
-                        TokenKind::EndArray if items.is_empty() => {
-                            return self.fail(
-                                ErrorKind::EmptyArray,
-                                "Empty arrays are not allowed",
-                                v.span.cover(t.span),
-                            )
-                        }
                         TokenKind::EndArray => return Ok(items),
                         TokenKind::String => {
-                            let s = self.string(t);
+                            let s = self.string(t)?;
                             self.check_item(kind, &s, t.span)?;
                             items.push((s, t.span));
                         }

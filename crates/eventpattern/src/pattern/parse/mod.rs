@@ -14,10 +14,10 @@ use crate::span::Span;
 /// Longest pattern AWS accepts, in characters (UTF-16 units).
 pub const MAX_PATTERN_LENGTH: usize = 4096;
 
-/// Deepest nesting of objects and lists the parser follows. AWS states no
-/// limit; a bound keeps recursion safe on small Wasm stacks, and no real
-/// pattern comes near it.
-pub const MAX_PATTERN_DEPTH: usize = 128;
+/// Deepest nesting of objects and lists the parser follows: Jackson's default
+/// bound, which AWS's 4,096 characters cannot reach (about 820 levels fit).
+/// Nothing recurses on the pattern's nesting, so any depth is safe.
+pub const MAX_PATTERN_DEPTH: usize = 1000;
 
 /// Field names that may not appear inside `$or` (event-ruler's reserved words).
 const RESERVED_IN_OR: &[&str] = &[
@@ -56,29 +56,27 @@ pub struct ParsedPattern {
     pub leaves: Vec<Leaf>,
     /// Number of `$or` lists.
     pub or_count: usize,
-    /// Text after the top-level object, which AWS's engine ignores (SPEC §3).
+    /// Text after the top-level object, which AWS's engine ignores (docs/SEMANTICS.md, "Inputs").
     pub trailing: Option<Span>,
 }
 
 impl ParsedPattern {
     /// Every `$or` list, indexed by its id (document order).
     pub fn or_nodes(&self) -> Vec<&OrNode> {
-        fn walk<'a>(obj: &'a ObjectNode, out: &mut Vec<&'a OrNode>) {
+        let mut out = Vec::new();
+        let mut todo = vec![&self.root];
+        while let Some(obj) = todo.pop() {
             for m in &obj.members {
                 match &m.value {
-                    MemberValue::Object(o) => walk(o, out),
+                    MemberValue::Object(o) => todo.push(o),
                     MemberValue::Or(or) => {
                         out.push(or);
-                        for b in &or.branches {
-                            walk(b, out);
-                        }
+                        todo.extend(&or.branches);
                     }
                     MemberValue::Leaf(_) => {}
                 }
             }
         }
-        let mut out = Vec::new();
-        walk(&self.root, &mut out);
         out.sort_by_key(|o| o.id);
         out
     }
@@ -137,6 +135,22 @@ pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
     })
 }
 
+/// A field's path as AWS's compiler writes it: the enclosing keys joined with
+/// dots, then a dot only if that is not empty, then the field's key. So
+/// `{"": {"b": …}}` is `b`, `{"a": {"": …}}` is `a.` and `{"": {"": {"": …}}}`
+/// is `..` (docs/SEMANTICS.md, "Paths").
+fn join_path(keys: &[String]) -> String {
+    let Some((last, enclosing)) = keys.split_last() else {
+        return String::new();
+    };
+    let mut joined = enclosing.join(".");
+    if !joined.is_empty() {
+        joined.push('.');
+    }
+    joined.push_str(last);
+    joined
+}
+
 mod anything_but;
 mod numeric;
 
@@ -153,6 +167,31 @@ pub(super) struct Parser<'a> {
 
 pub(super) type Res<T> = Result<T, PatternError>;
 
+/// A container being read: an object (and what holds it) or a `$or` list.
+enum Open {
+    Object {
+        open: Span,
+        members: Vec<Member>,
+        via: Via,
+    },
+    Or {
+        id: usize,
+        open: Span,
+        key_span: Span,
+        branches: Vec<ObjectNode>,
+    },
+}
+
+/// What holds an object.
+enum Via {
+    /// The whole pattern.
+    Root,
+    /// The value of a key.
+    Member { key: String, key_span: Span },
+    /// A branch of the `$or` list below it on the stack.
+    Branch,
+}
+
 impl<'a> Parser<'a> {
     pub(super) fn next(&mut self) -> Res<Token> {
         self.r
@@ -164,44 +203,136 @@ impl<'a> Parser<'a> {
         self.r.slice(t.span)
     }
 
-    pub(super) fn string(&self, t: Token) -> String {
-        decode_string(self.r.slice(t.span)).into_owned()
+    /// The decoded text of a string or key token; a malformed string value
+    /// fails here, when its text is first needed, as at AWS.
+    pub(super) fn string(&self, t: Token) -> Res<String> {
+        if let Some(e) = self.r.string_error(t) {
+            return Err(PatternError::from_json(e.clone(), &self.path));
+        }
+        Ok(decode_string(self.r.slice(t.span)).into_owned())
     }
 
     pub(super) fn fail<T>(&self, kind: ErrorKind, reason: impl Into<String>, span: Span) -> Res<T> {
         Err(PatternError::new(kind, reason, span, &self.path))
     }
 
-    /// Reads the members of an object whose `{` was just read.
+    /// Reads the object whose `{` was just read, and everything inside it,
+    /// with an explicit stack instead of recursion (patterns may nest as
+    /// deeply as AWS's 4,096 characters allow).
     fn object(&mut self, open: Span) -> Res<ObjectNode> {
-        let mut members = Vec::new();
+        let mut stack = vec![Open::Object {
+            open,
+            members: Vec::new(),
+            via: Via::Root,
+        }];
         loop {
             let t = self.next()?;
-            match t.kind {
-                TokenKind::EndObject => {
-                    let span = open.cover(t.span);
-                    if members.is_empty() {
-                        return self.fail(
-                            ErrorKind::EmptyObject,
-                            "Empty objects are not allowed",
-                            span,
-                        );
+            let top = stack.last_mut().expect("the root object is open");
+            match top {
+                Open::Object { .. } => match t.kind {
+                    TokenKind::EndObject => {
+                        let Some(Open::Object { open, members, via }) = stack.pop() else {
+                            unreachable!("the top is an object");
+                        };
+                        let span = open.cover(t.span);
+                        if members.is_empty() {
+                            return self.fail(
+                                ErrorKind::EmptyObject,
+                                "Empty objects are not allowed",
+                                span,
+                            );
+                        }
+                        let node = ObjectNode { span, members };
+                        match via {
+                            Via::Root => return Ok(node),
+                            Via::Member { key, key_span } => {
+                                self.keys.pop();
+                                self.path.pop();
+                                if let Some(Open::Object { members, .. }) = stack.last_mut() {
+                                    members.push(Member {
+                                        key,
+                                        key_span,
+                                        value: MemberValue::Object(node),
+                                    });
+                                }
+                            }
+                            Via::Branch => {
+                                self.path.pop();
+                                if let Some(Open::Or { branches, .. }) = stack.last_mut() {
+                                    branches.push(node);
+                                }
+                            }
+                        }
                     }
-                    return Ok(ObjectNode { span, members });
-                }
-                TokenKind::Key => {
-                    let key = self.string(t);
-                    self.path.push(PathSegment::Key(key.clone()));
-                    let member = self.member(key, t.span)?;
-                    self.path.pop();
-                    members.push(member);
-                }
-                _ => unreachable!("the reader yields keys or `}}` inside objects"),
+                    TokenKind::Key => {
+                        let key = self.string(t)?;
+                        self.path.push(PathSegment::Key(key.clone()));
+                        if let Some(member) = self.member(key, t.span, &mut stack)? {
+                            self.path.pop();
+                            if let Some(Open::Object { members, .. }) = stack.last_mut() {
+                                members.push(member);
+                            }
+                        }
+                    }
+                    _ => unreachable!("the reader yields keys or `}}` inside objects"),
+                },
+                Open::Or { branches, .. } => match t.kind {
+                    TokenKind::EndArray => {
+                        let Some(Open::Or {
+                            id,
+                            open,
+                            key_span,
+                            branches,
+                        }) = stack.pop()
+                        else {
+                            unreachable!("the top is a $or");
+                        };
+                        let span = open.cover(t.span);
+                        if branches.len() < 2 {
+                            return self.fail(
+                                ErrorKind::OrShape,
+                                "There must have at least 2 Objects in $or relationship.",
+                                span,
+                            );
+                        }
+                        self.in_or -= 1;
+                        self.path.pop();
+                        if let Some(Open::Object { members, .. }) = stack.last_mut() {
+                            members.push(Member {
+                                key: "$or".into(),
+                                key_span,
+                                value: MemberValue::Or(OrNode { id, span, branches }),
+                            });
+                        }
+                    }
+                    TokenKind::BeginObject => {
+                        self.path.push(PathSegment::Index(branches.len()));
+                        stack.push(Open::Object {
+                            open: t.span,
+                            members: Vec::new(),
+                            via: Via::Branch,
+                        });
+                    }
+                    _ => {
+                        return self.fail(
+                            ErrorKind::OrShape,
+                            "Only JSON object is allowed in array of $or relationship.",
+                            t.span,
+                        )
+                    }
+                },
             }
         }
     }
 
-    fn member(&mut self, key: String, key_span: Span) -> Res<Member> {
+    /// Reads the value of `key`. A leaf is returned whole; an object or a
+    /// `$or` list is opened on `stack` (and finished by [`Parser::object`]).
+    fn member(
+        &mut self,
+        key: String,
+        key_span: Span,
+        stack: &mut Vec<Open>,
+    ) -> Res<Option<Member>> {
         if self.in_or > 0 && RESERVED_IN_OR.contains(&key.as_str()) {
             return self.fail(
                 ErrorKind::OrReservedField,
@@ -210,7 +341,7 @@ impl<'a> Parser<'a> {
             );
         }
         let t = self.next()?;
-        let value = if key == "$or" {
+        if key == "$or" {
             if t.kind != TokenKind::BeginArray {
                 return self.fail(
                     ErrorKind::OrShape,
@@ -218,78 +349,49 @@ impl<'a> Parser<'a> {
                     t.span,
                 );
             }
-            MemberValue::Or(self.or_list(t.span)?)
-        } else {
-            match t.kind {
-                TokenKind::BeginObject => {
-                    self.keys.push(key.clone());
-                    let obj = self.object(t.span)?;
-                    self.keys.pop();
-                    MemberValue::Object(obj)
-                }
-                TokenKind::BeginArray => {
-                    let mut path = self.keys.clone();
-                    path.push(key.clone());
-                    let (conditions, list_span) = self.conditions(t.span)?;
-                    self.leaves.push(Leaf {
-                        joined: path.join("."),
-                        path,
-                        key_span,
-                        list_span,
-                        conditions,
-                    });
-                    MemberValue::Leaf(self.leaves.len() - 1)
-                }
-                _ => {
-                    return self.fail(
-                        ErrorKind::FieldNotObjectOrArray,
-                        format!("\"{key}\" must be an object or an array"),
-                        t.span,
-                    )
-                }
+            let id = self.or_count;
+            self.or_count += 1;
+            self.in_or += 1;
+            stack.push(Open::Or {
+                id,
+                open: t.span,
+                key_span,
+                branches: Vec::new(),
+            });
+            return Ok(None);
+        }
+        match t.kind {
+            TokenKind::BeginObject => {
+                self.keys.push(key.clone());
+                stack.push(Open::Object {
+                    open: t.span,
+                    members: Vec::new(),
+                    via: Via::Member { key, key_span },
+                });
+                Ok(None)
             }
-        };
-        Ok(Member {
-            key,
-            key_span,
-            value,
-        })
-    }
-
-    fn or_list(&mut self, open: Span) -> Res<OrNode> {
-        let id = self.or_count;
-        self.or_count += 1;
-        self.in_or += 1;
-        let mut branches = Vec::new();
-        loop {
-            let t = self.next()?;
-            match t.kind {
-                TokenKind::EndArray => {
-                    let span = open.cover(t.span);
-                    if branches.len() < 2 {
-                        return self.fail(
-                            ErrorKind::OrShape,
-                            "There must have at least 2 Objects in $or relationship.",
-                            span,
-                        );
-                    }
-                    self.in_or -= 1;
-                    return Ok(OrNode { id, span, branches });
-                }
-                TokenKind::BeginObject => {
-                    self.path.push(PathSegment::Index(branches.len()));
-                    let obj = self.object(t.span)?;
-                    self.path.pop();
-                    branches.push(obj);
-                }
-                _ => {
-                    return self.fail(
-                        ErrorKind::OrShape,
-                        "Only JSON object is allowed in array of $or relationship.",
-                        t.span,
-                    )
-                }
+            TokenKind::BeginArray => {
+                let mut path = self.keys.clone();
+                path.push(key.clone());
+                let (conditions, list_span) = self.conditions(t.span)?;
+                self.leaves.push(Leaf {
+                    joined: join_path(&path),
+                    path,
+                    key_span,
+                    list_span,
+                    conditions,
+                });
+                Ok(Some(Member {
+                    key,
+                    key_span,
+                    value: MemberValue::Leaf(self.leaves.len() - 1),
+                }))
             }
+            _ => self.fail(
+                ErrorKind::FieldNotObjectOrArray,
+                format!("\"{key}\" must be an object or an array"),
+                t.span,
+            ),
         }
     }
 
@@ -312,7 +414,7 @@ impl<'a> Parser<'a> {
                     return Ok((conditions, span));
                 }
                 TokenKind::String => {
-                    let s = self.string(t);
+                    let s = self.string(t)?;
                     match parse_addr(&s) {
                         Some(addr) => ConditionKind::ExactIp(s, addr),
                         None => ConditionKind::Exact(s),
@@ -360,7 +462,7 @@ impl<'a> Parser<'a> {
                 open.cover(t.span),
             );
         }
-        let name = self.string(t);
+        let name = self.string(t)?;
         self.path.push(PathSegment::Key(name.clone()));
         let mut extra_key_reason = "Only one key allowed in match expression";
         let kind = match name.as_str() {
@@ -400,7 +502,7 @@ impl<'a> Parser<'a> {
                         v.span,
                     );
                 }
-                let s = self.string(v);
+                let s = self.string(v)?;
                 match Cidr::parse(&s) {
                     Ok(c) => ConditionKind::Cidr(s, c),
                     Err(reason) => return self.fail(ErrorKind::Cidr, reason, v.span),
@@ -435,7 +537,7 @@ impl<'a> Parser<'a> {
         if v.kind != TokenKind::String {
             return self.fail(ErrorKind::OperandInvalid, reason, v.span);
         }
-        Ok(self.string(v))
+        self.string(v)
     }
 
     fn wildcard_operand(&mut self) -> Res<(String, Wildcard)> {
@@ -451,7 +553,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn wildcard_string(&mut self, v: Token) -> Res<(String, Wildcard)> {
-        let s = self.string(v);
+        let s = self.string(v)?;
         match Wildcard::parse(&s) {
             Ok(w) => Ok((s, w)),
             Err(e) => self.fail(ErrorKind::WildcardSyntax, e.reason, v.span),
@@ -468,17 +570,18 @@ impl<'a> Parser<'a> {
             }
         };
         match v.kind {
-            TokenKind::String => Ok(make(self.string(v), None)),
+            TokenKind::String => Ok(make(self.string(v)?, None)),
             TokenKind::BeginObject => {
                 let k = self.next()?;
                 if k.kind != TokenKind::Key {
+                    let what = if name == "prefix" { "Prefix" } else { "Suffix" };
                     return self.fail(
                         ErrorKind::OperandInvalid,
-                        format!("Unsupported {name} pattern: {}", self.text(k)),
-                        k.span,
+                        format!("{what} expression name not found"),
+                        v.span.cover(k.span),
                     );
                 }
-                let key = self.string(k);
+                let key = self.string(k)?;
                 if key != "equals-ignore-case" {
                     return self.fail(
                         ErrorKind::OperandInvalid,
