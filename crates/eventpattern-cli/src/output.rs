@@ -115,7 +115,7 @@ fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
         );
         eprintln!(
             "  = help: {}",
-            event_error_sentence(text, e, Encoding::Chars)
+            visible(&event_error_sentence(text, e, Encoding::Chars))
         );
     }
     EXIT_INVALID
@@ -226,7 +226,7 @@ pub fn test(
             .map(|n| json!({"kind": n.kind, "text": n.text, "doc": n.doc}))
             .collect();
         let mut out = json!({"matched": trace.matched, "trace": trace_json(&pattern, &pattern_text, &event_text, &trace),
-                             "delivery": delivery});
+               "delivery": delivery});
         if let Some(kind) = wrapped {
             // Event positions in the trace refer to the wrapped event.
             out["wrapped"] = json!({"cloudtrail": kind, "event": event_text});
@@ -240,7 +240,7 @@ pub fn test(
         };
         print!("{}", trace_text(&pattern, &pattern_text, &trace, colored));
         for n in &delivery {
-            println!("delivery: {} ({})", n.text, n.doc);
+            println!("delivery: {} ({})", visible(&n.text), n.doc);
         }
     }
     if trace.matched {

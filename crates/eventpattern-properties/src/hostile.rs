@@ -17,6 +17,19 @@ pub enum Outcome {
     InvalidEvent(String, usize),
     /// A stream: events matched, events read, inputs skipped.
     Stream(usize, usize, usize),
+    /// Formatted text of this many bytes.
+    Formatted(usize),
+}
+
+/// What is done with a case's input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `Pattern::matches` on one event.
+    Match,
+    /// `filter`: the event bytes are a stream, fed in 64 KiB chunks.
+    Stream,
+    /// `json::format` of the event text.
+    Format,
 }
 
 /// One row of the table.
@@ -25,21 +38,28 @@ pub struct Case {
     pub name: &'static str,
     /// Pattern text.
     pub pattern: String,
-    /// Event text, or a stream for `filter` (then fed in 64 KiB chunks).
+    /// Event text, a stream for `filter`, or text to format.
     pub event: Vec<u8>,
-    /// Whether `event` is a stream of events.
-    pub stream: bool,
+    /// What is done with it.
+    pub kind: Kind,
     /// The exact outcome.
     pub expected: Outcome,
 }
 
 /// Runs a case: the outcome it actually has.
 pub fn run(case: &Case) -> Outcome {
+    if case.kind == Kind::Format {
+        let text = String::from_utf8_lossy(&case.event);
+        return match eventpattern::json::format(&text) {
+            Ok(f) => Outcome::Formatted(f.len()),
+            Err(e) => Outcome::InvalidEvent(e.message, e.span.start as usize),
+        };
+    }
     let pattern = match Pattern::parse(&case.pattern) {
         Ok(p) => p,
         Err(e) => return Outcome::InvalidPattern(e.reason, e.span.start as usize),
     };
-    if case.stream {
+    if case.kind == Kind::Stream {
         let set = PatternSet::new(vec![pattern]);
         let mut splitter = Splitter::new();
         let (mut matched, mut read, mut skipped) = (0, 0, 0);
@@ -95,6 +115,16 @@ fn nested_event(levels: usize, leaf: &str) -> String {
     )
 }
 
+/// The formatted length of `nested_event(levels, …)` of `compact` bytes:
+/// each of the first `m` levels (up to the indentation limit) puts its key
+/// and its closing brace on lines of their own (`1 + 2d` and `2d - 1` bytes
+/// at depth `d`: `4d` together), every level adds a space after its colon,
+/// and a line break ends the text. Linear in `levels`.
+fn formatted_deep_len(levels: usize, compact: usize) -> usize {
+    let m = eventpattern::json::MAX_INDENTED_DEPTH.min(levels);
+    compact + 2 * m * (m + 1) + levels + 1
+}
+
 fn s(text: &str) -> String {
     text.to_string()
 }
@@ -105,7 +135,7 @@ pub fn cases(mb: usize) -> Vec<Case> {
         name,
         pattern,
         event: event.into_bytes(),
-        stream: false,
+        kind: Kind::Match,
         expected,
     };
     let big = "a".repeat(mb << 20);
@@ -120,9 +150,56 @@ pub fn cases(mb: usize) -> Vec<Case> {
     let or_fields: Vec<String> = (0..10)
         .map(|i| format!(r#""k{i}":{{"$or":[{{"a":["x"]}},{{"b":["y"]}}]}}"#))
         .collect();
+    let alternating: Vec<String> = (0..10_000)
+        .map(|i| format!(r#"{{"f{}":"x"}}"#, i % 2))
+        .collect();
+    let fifty = (0..50)
+        .map(|f| format!(r#""f{f}":["x"]"#))
+        .collect::<Vec<_>>()
+        .join(",");
+    let all_but_one: Vec<String> = (0..10_000)
+        .map(|i| {
+            let kv: Vec<String> = (0..50)
+                .filter(|f| f != &(i % 50))
+                .map(|f| format!(r#""f{f}":"x""#))
+                .collect();
+            format!("{{{}}}", kv.join(","))
+        })
+        .collect();
+    let piece: String = (0..1070u32)
+        .map(|i| char::from(b'#' + (i.wrapping_mul(2_654_435_761) >> 26) as u8 % 56))
+        .filter(|c| !matches!(c, '*' | '\\' | '"'))
+        .collect();
+    let deep_format = 20_000;
+    let deep = nested_event(deep_format, r#""x y""#);
     vec![
         // Nesting is bounded by AWS's length limit before the reader's bound
         // (`MAX_PATTERN_DEPTH`, Jackson's 1,000): 682 levels fit in 4,096 characters.
+        case(
+            "array search: 10,000 elements alternating two fields",
+            s(r#"{"detail":{"a":{"f0":["x"],"f1":["x"]}}}"#),
+            format!(r#"{{"detail":{{"a":[{}]}}}}"#, alternating.join(",")),
+            Outcome::Verdict(false),
+        ),
+        case(
+            "array search: 50 fields, 10,000 elements each lacking one",
+            format!(r#"{{"detail":{{"a":{{{fifty}}}}}}}"#),
+            format!(r#"{{"detail":{{"a":[{}]}}}}"#, all_but_one.join(",")),
+            Outcome::Verdict(false),
+        ),
+        case(
+            "wildcard complexity of a 2.2 KB wildcard",
+            format!(r#"{{"detail":{{"k":[{{"wildcard":"{piece}*{piece}"}}]}}}}"#),
+            s("{}"),
+            Outcome::Verdict(false),
+        ),
+        Case {
+            name: "formatting an event nested 20,000 deep",
+            pattern: String::new(),
+            expected: Outcome::Formatted(formatted_deep_len(deep_format, deep.len())),
+            event: deep.into_bytes(),
+            kind: Kind::Format,
+        },
         case(
             "pattern nested as deep as 4,096 characters allow",
             nested_pattern(682),
@@ -268,7 +345,7 @@ pub fn cases(mb: usize) -> Vec<Case> {
             name: "stream of N MB of JSON Lines with two bad lines (filter)",
             pattern: s(r#"{"detail":{"state":["running"]}}"#),
             event: stream,
-            stream: true,
+            kind: Kind::Stream,
             expected: Outcome::Stream(lines + 1, lines + 1, 2),
         },
     ]

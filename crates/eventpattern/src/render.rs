@@ -335,7 +335,7 @@ pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: b
         .into_iter()
         .skip(trailing)
     {
-        out.push_str(&format!("  - not in play: {s}\n"));
+        out.push_str(&format!("  - not in play: {}\n", visible(&s)));
     }
     for f in &trace.fields {
         let (mark, code) = match f.status {

@@ -6,7 +6,7 @@
 //! (default: 10 MB events, 3 runs; the streamed case is ten times larger).
 //! The bound column is generous: a row over it is marked, nothing fails on time.
 
-use eventpattern_properties::hostile::{cases, run, Case};
+use eventpattern_properties::hostile::{cases, run, Case, Kind, Outcome};
 use std::time::{Duration, Instant};
 
 /// Peak resident memory of this process so far (Linux), in MB.
@@ -49,8 +49,8 @@ fn main() {
     println!("|---|---|---|---|---|");
     let mut all = cases(mb);
     // The streamed case at ten times the size: `filter` input of 100 MB.
-    let stream = cases(mb * 10).into_iter().find(|c| c.stream);
-    all.retain(|c| !c.stream);
+    let stream = cases(mb * 10).into_iter().find(|c| c.kind == Kind::Stream);
+    all.retain(|c| c.kind != Kind::Stream);
     all.extend(stream);
     // HOSTILE_ONLY=text keeps the rows whose name contains it (for profiling).
     if let Ok(only) = std::env::var("HOSTILE_ONLY") {
@@ -59,29 +59,37 @@ fn main() {
     for case in &all {
         let (best, ok) = row(case, runs);
         let outcome = match &case.expected {
-            eventpattern_properties::hostile::Outcome::Verdict(true) => "match".to_string(),
-            eventpattern_properties::hostile::Outcome::Verdict(false) => "no match".to_string(),
-            eventpattern_properties::hostile::Outcome::InvalidPattern(r, at) => {
+            Outcome::Verdict(true) => "match".to_string(),
+            Outcome::Verdict(false) => "no match".to_string(),
+            Outcome::InvalidPattern(r, at) => {
                 format!(
                     "invalid pattern at byte {at}: {}",
                     r.chars().take(60).collect::<String>()
                 )
             }
-            eventpattern_properties::hostile::Outcome::InvalidEvent(r, at) => {
+            Outcome::InvalidEvent(r, at) => {
                 format!(
                     "invalid event at byte {at}: {}",
                     r.chars().take(60).collect::<String>()
                 )
             }
-            eventpattern_properties::hostile::Outcome::Stream(m, n, s) => {
+            Outcome::Stream(m, n, s) => {
                 format!("{m} of {n} events matched, {s} inputs skipped")
             }
+            Outcome::Formatted(n) => format!("formatted: {}", size(*n)),
         };
         println!(
             "| {} | {} | {} | {:.2} ms | {} |",
             case.name.replace(
                 "N MB",
-                &format!("{} MB", if case.stream { mb * 10 } else { mb })
+                &format!(
+                    "{} MB",
+                    if case.kind == Kind::Stream {
+                        mb * 10
+                    } else {
+                        mb
+                    }
+                )
             ),
             size(case.pattern.len() + case.event.len()),
             outcome.replace('|', "\\|"),

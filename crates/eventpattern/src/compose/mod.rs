@@ -51,7 +51,9 @@ pub enum EditError {
     InvalidCondition,
     /// The field already has this very condition.
     AlreadyThere,
-    /// The path is empty or has an empty key, which AWS never matches.
+    /// The path is empty or has an empty key: AWS's engine reads `""` as a
+    /// path step of its own (docs/SEMANTICS.md), which click-to-build does
+    /// not write (its dotted keys could not say it apart).
     UnmatchablePath,
     /// The pattern has fields under this path, so it holds an object, not conditions.
     PathIsAnObject,
@@ -66,9 +68,9 @@ impl std::fmt::Display for EditError {
             EditError::InvalidPattern(e) => write!(f, "the pattern is not valid: {}", e.reason),
             EditError::InvalidCondition => f.write_str("the condition is not one JSON value"),
             EditError::AlreadyThere => f.write_str("the field already has this condition"),
-            EditError::UnmatchablePath => {
-                f.write_str("AWS never matches a field under an empty key")
-            }
+            EditError::UnmatchablePath => f.write_str(
+                "a field under an empty key cannot be added from the event; write it by hand",
+            ),
             EditError::PathIsAnObject => {
                 f.write_str("the pattern has fields under this path; a condition needs a value")
             }
