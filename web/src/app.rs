@@ -266,6 +266,11 @@ pub fn App(props: &AppProps) -> Html {
         Some(o) if !stale && *template_source != source_of(o) => String::new(),
         _ => state.template.clone(),
     };
+    let pattern_ok = !stale
+        && analysis
+            .problem
+            .as_ref()
+            .is_none_or(|p| p.side == Side::Event);
     let linked_line = hovered
         .as_ref()
         .and_then(|h| analysis.fields.iter().find(|f| &f.path == h))
@@ -322,11 +327,13 @@ pub fn App(props: &AppProps) -> Html {
                         value={AttrValue::from(state.pattern.clone())} rev={state.pattern_rev}
                         focus_change={state.focus_change == Some(Side::Pattern)} select={state.select}
                         on_fix={on_apply.clone()} on_input={on_pattern}
+                        ok_text={pattern_ok.then(|| AttrValue::from("A valid pattern (AWS accepts it)"))}
                         on_format={on_format_pattern} problem={pattern_problem} highlight_line={linked_line} />
                     <QuickReference target="pattern-input" />
                     <Editor id="event-input" testid="event-input" label="Event"
                         value={AttrValue::from(state.event.clone())} rev={state.event_rev}
                         focus_change={state.focus_change == Some(Side::Event)} on_input={on_event}
+                        ok_text={analysis.outline.is_some().then(|| AttrValue::from("Valid JSON: an object the pattern can be tested against"))}
                         on_format={on_format_event} problem={event_problem}>
                         if analysis.cloudtrail_shape != eventpattern::cloudtrail::Shape::Other {
                             <div class="convert" data-testid="cloudtrail-offer">

@@ -34,6 +34,9 @@ pub struct EditorProps {
     /// What to select then (bytes of `value`), instead of the whole change.
     #[prop_or_default]
     pub select: Option<(usize, usize)>,
+    /// Shown in the error area when there is no error (e.g. "Valid pattern").
+    #[prop_or_default]
+    pub ok_text: Option<AttrValue>,
     /// Applies a quick fix: the whole fixed text.
     #[prop_or_default]
     pub on_fix: Callback<String>,
@@ -236,7 +239,16 @@ pub fn Editor(props: &EditorProps) -> Html {
                 </div>
             </div>
             <p class="editor-help" id={format!("{}-help", props.id)}>{ "Tab indents; press Esc then Tab to move on." }</p>
-            <div class="editor-error-slot" id={format!("{}-error", props.id)}>{ for problem }</div>
+            // A fixed-height area (so the page never jumps as validity flips):
+            // the error when there is one, else the editor's status.
+            <div class="editor-error-slot" id={format!("{}-error", props.id)}>
+                { for problem }
+                if props.problem.is_none() {
+                    if let Some(ok) = &props.ok_text {
+                        <p class="editor-ok"><span aria-hidden="true">{ "✓ " }</span>{ ok }</p>
+                    }
+                }
+            </div>
         </section>
     }
 }
