@@ -170,7 +170,7 @@ test('reload restores the last state', async () => {
   const { context, page } = await open();
   await setText(page, 'pattern-input', '{"source": ["aws.ec2"], "detail": {"state": ["terminated"]}}');
   await waitVerdict(page, 'NO MATCH');
-  await page.waitForTimeout(600);
+  // No wait for the autosave: the page saves when it is hidden or left.
   await page.reload();
   await page.waitForSelector('[data-testid="verdict"]');
   assert.equal(await page.inputValue('[data-testid="pattern-input"]'), '{"source": ["aws.ec2"], "detail": {"state": ["terminated"]}}');

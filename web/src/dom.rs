@@ -79,13 +79,17 @@ pub fn copy(text: &str) -> bool {
     })
 }
 
-/// Selects UTF-16 range `start..end` of the textarea with this id and focuses it.
-pub fn select_in_textarea(id: &str, start: u32, end: u32) {
-    let Some(el) = window()
+/// The textarea with this id, if there is one.
+fn textarea(id: &str) -> Option<web_sys::HtmlTextAreaElement> {
+    window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    else {
+}
+
+/// Selects UTF-16 range `start..end` of the textarea with this id and focuses it.
+pub fn select_in_textarea(id: &str, start: u32, end: u32) {
+    let Some(el) = textarea(id) else {
         return;
     };
     let _ = el.focus();
@@ -109,11 +113,7 @@ pub fn insert_text(text: &str) -> bool {
 /// Focuses the textarea with this id and inserts `text` at its caret (the
 /// selection it kept while unfocused), as typing would.
 pub fn insert_into(id: &str, text: &str) {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    else {
+    let Some(el) = textarea(id) else {
         return;
     };
     let _ = el.focus();
@@ -204,11 +204,7 @@ pub fn move_focus_in_menu(e: &web_sys::KeyboardEvent, forward: bool) {
 
 /// The text before the selection and after it, in the textarea with this id.
 pub fn text_around_caret(id: &str) -> (String, String) {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    else {
+    let Some(el) = textarea(id) else {
         return (String::new(), String::new());
     };
     let value = el.value();

@@ -14,10 +14,6 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
-}
-
 /// Waits until `cond` holds (polling; a debug build of the engine is slow),
 /// failing with `what` after five seconds.
 async fn wait_until(what: &str, cond: impl Fn() -> bool) {
@@ -65,7 +61,11 @@ async fn mount() -> web_sys::Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let mounted = root.clone();
+    wait_until("the first verdict", move || {
+        text(&mounted, "verdict") == "MATCH"
+    })
+    .await;
     root
 }
 

@@ -59,22 +59,30 @@ pub(crate) fn yaml_key(s: &str) -> String {
 
 /// A JavaScript/TypeScript single-quoted string.
 pub(crate) fn js(s: &str) -> String {
+    backslash_quoted(s, '\'')
+}
+
+/// A string in `quote`s with the backslash escapes JavaScript and Python share.
+fn backslash_quoted(s: &str, quote: char) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('\'');
+    out.push(quote);
     for c in s.chars() {
         match c {
-            '\'' => out.push_str("\\'"),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
             c if invisible(c) => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c => out.push(c),
         }
     }
-    out.push('\'');
+    out.push(quote);
     out
 }
 
@@ -99,23 +107,7 @@ pub(crate) fn js_key(s: &str) -> String {
 
 /// A Python double-quoted string.
 pub(crate) fn python(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if invisible(c) => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    backslash_quoted(s, '"')
 }
 
 /// An HCL (Terraform) quoted string: `${` and `%{` would start a template,
