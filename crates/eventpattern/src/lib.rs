@@ -23,35 +23,24 @@
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
 #![deny(clippy::disallowed_methods, clippy::disallowed_types)]
 
+// The layers, one folder each (ARCHITECTURE.md); their modules are
+// re-exported here, so paths stay `eventpattern::explain`, `…::event`, ….
+mod authoring;
 pub mod cloudtrail;
-pub mod compile;
-pub mod compose;
-pub mod condition;
-pub mod delivery;
-mod element_join;
-pub mod event;
-pub mod example;
-pub mod excerpt;
-pub mod explain;
-pub mod export;
-pub mod hints;
 pub mod json;
-pub mod lint;
-mod marks;
-mod matcher;
-mod membership_order;
-pub mod number;
-pub mod operators;
-pub mod outline;
+mod matching;
 pub mod pattern;
-pub mod plain;
-pub mod quickfix;
-pub mod render;
-pub mod set;
 pub mod span;
-pub mod splitter;
+mod teaching;
 #[cfg(test)]
 mod test_templates;
+
+pub use authoring::{compose, export, outline};
+pub use cloudtrail::splitter;
+pub use matching::{compile, condition, event, number, operators, set};
+pub(crate) use matching::{element_join, matcher, membership_order};
+pub(crate) use teaching::marks;
+pub use teaching::{delivery, example, excerpt, explain, hints, lint, plain, quickfix, render};
 
 pub use compile::Rule;
 pub use event::{EventError, FlatEvent, Value};

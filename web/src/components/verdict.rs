@@ -40,6 +40,10 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
             "All {} pattern fields matched: AWS would deliver this event to the rule's targets.",
             a.fields.len()
         ),
+        _ if a.cloudtrail_shape != eventpattern::cloudtrail::Shape::Other => format!(
+            "{matched} of {} pattern fields matched: this is a raw CloudTrail record, not the event EventBridge delivers — wrap it with the button above the event editor.",
+            a.fields.len()
+        ),
         _ => format!(
             "{matched} of {} pattern fields matched: AWS would not deliver this event.",
             a.fields.len()

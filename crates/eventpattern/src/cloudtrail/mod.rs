@@ -3,6 +3,8 @@
 //! does for events "via CloudTrail" (docs/SEMANTICS.md, "Inputs"). Users usually have records
 //! (from Event history or a log file), not the events their rules see.
 
+pub mod splitter;
+
 use crate::event::{flatten, EventError, Selector, Value};
 use crate::json::{quote, Reader, TokenKind};
 use std::sync::OnceLock;
