@@ -23,14 +23,9 @@ async fn wait_until(what: &str, cond: impl Fn() -> bool) {
         }
         yew::platform::time::sleep(Duration::from_millis(10)).await;
     }
+    // What the editors hold says most about a wait that failed.
     panic!(
-        "timed out waiting for {what}; notes {:?}; patterns on the page: {:?}",
-        document()
-            .query_selector(".template-note")
-            .ok()
-            .flatten()
-            .and_then(|n| n.text_content())
-            .map(|t| t.chars().take(80).collect::<String>()),
+        "timed out waiting for {what}; the pattern editors hold {:?}",
         document()
             .query_selector_all("[data-testid='pattern-input']")
             .map(|l| (0..l.length())
