@@ -2,6 +2,7 @@
 //! pattern field found in the event, with spans into both texts. It is data;
 //! [`crate::render`] and the web app turn it into words.
 
+pub use super::outcome::{FieldOutcome, ValueRef};
 use crate::condition::accepts;
 use crate::event::{flatten, EventLeaf, FlatEvent};
 use crate::hints::{hints_for, key_rename, Candidates, EventFacts, Hint};
@@ -9,7 +10,6 @@ use crate::marks::{demote, refine_matched, value_marks};
 pub use crate::marks::{ValueMark, ValueState};
 use crate::matcher::{consistent, field_options, FieldOptions};
 use crate::pattern::{ConditionKind, LeafId};
-use crate::span::Span;
 use crate::{EventError, Pattern};
 
 /// The three states a field is shown in.
@@ -32,55 +32,6 @@ impl FieldStatus {
             FieldStatus::Missing => "missing",
         }
     }
-}
-
-/// An event value the trace refers to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValueRef {
-    /// Joined path of the value.
-    pub path: String,
-    /// Its text in the event.
-    pub span: Span,
-    /// The JSON text (long values shortened).
-    pub text: String,
-    /// `string`, `number`, `boolean` or `null`.
-    pub type_name: &'static str,
-}
-
-/// What one field found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldOutcome {
-    /// Condition `condition` (index in the field's list) accepted `value`.
-    Matched {
-        /// Index of the condition.
-        condition: usize,
-        /// The value.
-        value: ValueRef,
-    },
-    /// `exists: false` is met: the event has no value here.
-    AbsentAsRequired,
-    /// No value at this path.
-    Missing,
-    /// The path holds an object or an empty array, which are not values.
-    NotALeaf {
-        /// Where the object or array starts.
-        span: Span,
-        /// `true` for an object.
-        is_object: bool,
-    },
-    /// Values exist; none meets any condition (closest first).
-    NoConditionMet {
-        /// The values that were tried.
-        values: Vec<ValueRef>,
-    },
-    /// Values meet the conditions, but only in other elements of an array
-    /// than the values chosen for `with`.
-    ArrayConflict {
-        /// A value that would have matched on its own.
-        value: ValueRef,
-        /// The field it conflicts with.
-        with: String,
-    },
 }
 
 /// One pattern field of the shown alternative.

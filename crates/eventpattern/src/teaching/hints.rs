@@ -1,9 +1,9 @@
 //! Near-miss suggestions, offered only where they are certain to apply: the
 //! suggested change would make this field match this event.
 
+use super::outcome::FieldOutcome;
 use crate::condition::accepts;
 use crate::event::{FlatEvent, Value};
-use crate::explain::FieldOutcome;
 use crate::json::quote;
 use crate::pattern::{ConditionKind, Leaf};
 

@@ -10,6 +10,7 @@ pub mod explain;
 pub mod hints;
 pub mod lint;
 pub(crate) mod marks;
+pub(crate) mod outcome;
 pub mod plain;
 pub mod quickfix;
 pub mod render;
