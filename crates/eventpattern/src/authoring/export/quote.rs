@@ -18,25 +18,10 @@ fn invisible(c: char) -> bool {
         )
 }
 
-/// A YAML double-quoted scalar (valid in YAML 1.1 and 1.2).
+/// A YAML double-quoted scalar (valid in YAML 1.1 and 1.2): the same
+/// backslash escapes as JavaScript and Python.
 pub(crate) fn yaml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if invisible(c) => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    backslash_quoted(s, '"')
 }
 
 /// A YAML mapping key: plain when it cannot be read as anything but that
@@ -62,7 +47,8 @@ pub(crate) fn js(s: &str) -> String {
     backslash_quoted(s, '\'')
 }
 
-/// A string in `quote`s with the backslash escapes JavaScript and Python share.
+/// A string in `quote`s with the backslash escapes JavaScript, Python, YAML
+/// and HCL share (invisible characters as `\uXXXX`).
 fn backslash_quoted(s: &str, quote: char) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
@@ -111,30 +97,9 @@ pub(crate) fn python(s: &str) -> String {
 }
 
 /// An HCL (Terraform) quoted string: `${` and `%{` would start a template,
-/// so they are written `$${` and `%%{`.
+/// so they are written `$${` and `%%{`; the rest is escaped as in JSON.
 pub(crate) fn hcl(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '$' | '%' if chars.peek() == Some(&'{') => {
-                out.push(c);
-                out.push(c);
-            }
-            c if invisible(c) => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    backslash_quoted(&s.replace("${", "$${").replace("%{", "%%{"), '"')
 }
 
 /// An HCL object key: a bare name when it is a plain identifier, else quoted.
