@@ -220,3 +220,12 @@ pub fn text_around_caret(id: &str) -> (String, String) {
         String::from_utf16_lossy(&units[end..]),
     )
 }
+
+/// Whether the element a focus event's focus comes from (or goes to) lies
+/// inside `container`: focus moving within a menu or a tree, not leaving it.
+pub fn related_within(e: &web_sys::FocusEvent, container: Option<web_sys::EventTarget>) -> bool {
+    e.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .zip(container.and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+        .is_some_and(|(other, container)| container.contains(Some(&other)))
+}

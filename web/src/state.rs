@@ -143,14 +143,10 @@ impl State {
 
     /// Replaces the texts from outside the editors (both revisions move on).
     fn replace_all(&mut self, s: Shared) {
-        let template = if templates::find(&s.template).is_some() {
-            s.template
-        } else {
-            String::new()
-        };
-        self.event = s.event.into();
-        self.pattern = s.pattern.into();
-        self.template = template;
+        let fresh = State::from_shared(s);
+        self.event = fresh.event;
+        self.pattern = fresh.pattern;
+        self.template = fresh.template;
         self.pattern_rev += 1;
         self.event_rev += 1;
         self.focus_change = None;

@@ -94,7 +94,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let onkeydown = {
-        let cb = props.on_input.clone();
+        let id = props.id.clone();
         let tab_leaves = tab_leaves.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
@@ -112,19 +112,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                 return;
             }
             e.prevent_default();
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            if !dom::insert_text("  ") {
-                // No editing command: insert by hand (the browser's undo misses it).
-                let start = area.selection_start().ok().flatten().unwrap_or(0);
-                let end = area.selection_end().ok().flatten().unwrap_or(start);
-                if area
-                    .set_range_text_with_start_and_end("  ", start, end)
-                    .is_ok()
-                {
-                    let _ = area.set_selection_range(start + 2, start + 2);
-                    cb.emit(area.value());
-                }
-            }
+            // As typed: the input event reports the new text.
+            dom::insert_into(&id, "  ");
         })
     };
     let onscroll = {

@@ -341,11 +341,7 @@ pub fn EventView(props: &EventViewProps) -> Html {
     let onfocus_tree = Callback::from(|e: FocusEvent| {
         // Entering the tree by Tab lands on its first value (not when
         // Shift+Tab leaves a value for the tree itself).
-        let from_inside = e
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
-            .is_some_and(|(from, tree)| tree.contains(Some(&from)));
+        let from_inside = crate::dom::related_within(&e, e.target());
         if let Some(tree) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
             if tree.class_name().split_whitespace().any(|c| c == "tree") && !from_inside {
                 if let Some(Ok(first)) = tree

@@ -117,14 +117,7 @@ pub fn FieldMenu(props: &FieldMenuProps) -> Html {
     let onfocusout = {
         let dismiss = props.on_dismiss.clone();
         Callback::from(move |e: FocusEvent| {
-            let inside = e
-                .related_target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
-                .zip(
-                    e.current_target()
-                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok()),
-                )
-                .is_some_and(|(to, menu)| menu.contains(Some(&to)));
+            let inside = crate::dom::related_within(&e, e.current_target());
             if !inside {
                 dismiss.emit(());
             }
