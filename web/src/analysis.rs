@@ -450,7 +450,7 @@ mod marks_tests {
         let a = analyze(r#"{"detail": {"tags": ["b"]}}"#, event.into());
         let mut marks: Vec<(u32, ValueState)> =
             a.marks.iter().map(|(k, v)| (*k, v.state)).collect();
-        marks.sort_by_key(|m| m.0);
+        eventpattern::sort::sort_by_key(&mut marks, |m| m.0);
         assert_eq!(
             marks,
             vec![(21, ValueState::Failed), (26, ValueState::Matched)]

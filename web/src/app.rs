@@ -17,7 +17,6 @@ use crate::hooks::schedule::use_scheduled_analysis;
 use crate::hooks::shortcuts::{use_shortcuts, Shortcuts, LIST};
 use crate::state::{Action, State};
 use crate::templates;
-use eventpattern::compose::{add_condition, start_from_event, Placement};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -113,41 +112,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_event = use_timed(&state, &input_at, Action::EditEvent);
     let on_pattern = use_timed(&state, &input_at, Action::EditPattern);
     let on_apply = use_timed(&state, &input_at, Action::ApplyPattern);
-    // A condition chosen on an event value: the engine edits the pattern text.
-    let on_compose = {
-        let state = state.clone();
-        let input_at = input_at.clone();
-        Callback::from(
-            move |(keys, condition, placement): (Vec<String>, String, Placement)| {
-                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-                *input_at.borrow_mut() = Some(dom::now_ms());
-                state.dispatch(
-                    match add_condition(&state.pattern, &keys, &condition, placement) {
-                        Ok(edit) => Action::ApplyEdit {
-                            text: edit.text,
-                            select: (edit.selection.start as usize, edit.selection.end as usize),
-                        },
-                        Err(e) => Action::Notify(format!("The condition was not added: {e}.")),
-                    },
-                )
-            },
-        )
-    };
-    let on_start = {
-        let state = state.clone();
-        Callback::from(move |_: ()| {
-            state.dispatch(match start_from_event(&state.event) {
-                Ok(Some(edit)) => Action::ApplyEdit {
-                    text: edit.text,
-                    select: (edit.selection.start as usize, edit.selection.end as usize),
-                },
-                Ok(None) => Action::Notify(
-                    "The event has no `source` or `detail-type` to start a pattern from.".into(),
-                ),
-                Err(e) => Action::Notify(format!("The event cannot be read: {}.", e.message)),
-            })
-        })
-    };
+    let on_compose = use_timed(&state, &input_at, |(keys, condition, placement)| {
+        Action::Compose(keys, condition, placement)
+    });
+    let on_start = use_timed(&state, &input_at, |_: ()| Action::StartFromEvent);
     let on_format_event = use_timed(&state, &input_at, |_: ()| Action::FormatEvent);
     let on_format_pattern = use_timed(&state, &input_at, |_: ()| Action::FormatPattern);
     let on_pick = use_timed(&state, &input_at, Action::LoadTemplate);

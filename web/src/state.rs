@@ -3,6 +3,7 @@
 use crate::analysis::Side;
 use crate::share::Shared;
 use crate::templates::{self, default_template};
+use eventpattern::compose::{add_condition, start_from_event, Edit, Placement};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -45,14 +46,12 @@ pub enum Action {
     /// A new pattern from outside the editor (a fix, a condition added from
     /// the event): written into the editor, which selects the change.
     ApplyPattern(String),
-    /// A new pattern built from the event (a condition added): written into
-    /// the editor, which selects `select` (bytes of `text`).
-    ApplyEdit {
-        /// The whole new pattern.
-        text: String,
-        /// The new condition in it.
-        select: (usize, usize),
-    },
+    /// A condition chosen on an event value (the value's keys, the
+    /// condition's JSON, where it goes): the engine edits the pattern, which
+    /// the editor writes in with the condition selected.
+    Compose(Vec<String>, String, Placement),
+    /// Replace the pattern with one keyed on the event's identity fields.
+    StartFromEvent,
     /// A template was picked.
     LoadTemplate(String),
     /// Put back the work the last template replaced.
@@ -142,6 +141,19 @@ impl State {
     }
 
     /// Replaces the texts from outside the editors (both revisions move on).
+    /// Takes a pattern edited by the engine: the editor writes it in and
+    /// selects the change.
+    fn apply_edit(&mut self, edit: Edit) {
+        self.pattern = edit.text.into();
+        self.pattern_rev += 1;
+        self.focus_change = Some(Side::Pattern);
+        self.select = Some((edit.selection.start as usize, edit.selection.end as usize));
+        self.undo = None;
+        if edit.note.is_some() {
+            self.notice = edit.note;
+        }
+    }
+
     fn replace_all(&mut self, s: Shared) {
         let fresh = State::from_shared(s);
         self.event = fresh.event;
@@ -179,13 +191,23 @@ impl Reducible for State {
                 next.focus_change = Some(Side::Pattern);
                 next.undo = None;
             }
-            Action::ApplyEdit { text, select } => {
-                next.pattern = text.into();
-                next.pattern_rev += 1;
-                next.focus_change = Some(Side::Pattern);
-                next.select = Some(select);
-                next.undo = None;
+            Action::Compose(keys, condition, placement) => {
+                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+                match add_condition(&next.pattern, &keys, &condition, placement) {
+                    Ok(edit) => next.apply_edit(edit),
+                    Err(e) => next.notice = Some(format!("The condition was not added: {e}.")),
+                }
             }
+            Action::StartFromEvent => match start_from_event(&next.event) {
+                Ok(Some(edit)) => next.apply_edit(edit),
+                Ok(None) => {
+                    next.notice = Some(
+                        "The event has no `source` or `detail-type` to start a pattern from."
+                            .into(),
+                    )
+                }
+                Err(e) => next.notice = Some(format!("The event cannot be read: {}.", e.message)),
+            },
             Action::LoadTemplate(id) => match templates::find(&id) {
                 Some(t)
                     if t.id == next.template
@@ -251,59 +273,26 @@ impl Reducible for State {
     }
 }
 
-/// Pretty-prints `text`, refusing (with the reason) rather than producing a
-/// text that would break the editor or, for a pattern, pass AWS's length
-/// limit (counted in UTF-16 units, as AWS counts characters).
+/// Pretty-prints `text` with the engine's formatter (linear, deep nesting
+/// kept inline), refusing (with the reason) rather than producing a text that
+/// would swamp the editor or, for a pattern, pass AWS's length limit (counted
+/// in UTF-16 units, as AWS counts characters).
 fn format_text(text: &str, utf16_limit: Option<usize>) -> Result<String, String> {
-    let depth = max_depth(text);
+    use eventpattern::json::{format_within, FormatError};
+    use eventpattern::Encoding;
     let bound = (text.len() * FORMAT_GROWTH_LIMIT).max(FORMAT_FLOOR_BYTES);
-    // Indentation costs two spaces a level on every line: estimate before formatting.
-    if depth.saturating_mul(2).saturating_mul(depth) > bound {
-        return Err(format!(
-            "it is nested {depth} levels deep, and indenting every level would make it too large to edit."
-        ));
-    }
-    let formatted = eventpattern::json::format(text).map_err(|e| e.message)?;
-    if formatted.len() > bound {
-        return Err("the formatted text would be too large to edit.".into());
-    }
-    if let Some(limit) = utf16_limit {
-        let before = text.encode_utf16().count();
-        let after = formatted.encode_utf16().count();
-        if after > limit && before <= limit {
-            return Err(format!(
-                "formatted, it would have {after} characters, over AWS's limit of {limit} for a pattern (it has {before} now)."
-            ));
-        }
-    }
-    Ok(formatted)
-}
-
-/// The deepest nesting of brackets outside strings (a cheap upper bound for
-/// the indentation formatting adds).
-fn max_depth(text: &str) -> usize {
-    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for b in text.bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
+    let before = utf16_limit.map(|_| text.encode_utf16().count());
+    let (limit, unit) = match (utf16_limit, before) {
+        (Some(limit), Some(before)) if before <= limit => (limit, Encoding::Utf16),
+        _ => (bound, Encoding::Utf8),
+    };
+    format_within(text, limit, unit).map_err(|e| match (e, before) {
+        (FormatError::TooLong { limit }, Some(before)) if unit == Encoding::Utf16 => format!(
+            "formatted, it would have more than {limit} characters, over AWS's limit for a pattern (it has {before} now)."
+        ),
+        (FormatError::TooLong { .. }, _) => "the formatted text would be too large to edit.".into(),
+        (FormatError::Syntax(e), _) => e.message,
+    })
 }
 
 /// The EventBridge event for a CloudTrail record or the first record of a log, formatted.
@@ -416,11 +405,14 @@ mod tests {
         let s = apply(s, Action::FormatPattern);
         assert_eq!(&*s.pattern, long);
         assert!(s.notice.unwrap().contains("4096"));
+        // Nested 20,000 deep: formatted (deep levels stay inline), never emptied.
         let deep = format!("{{\"a\":{}1{}}}", "[".repeat(20_000), "]".repeat(20_000));
         let s = apply(State::initial(None, None), Action::EditEvent(deep.clone()));
         let s = apply(s, Action::FormatEvent);
-        assert_eq!(&*s.event, deep);
-        assert!(s.notice.unwrap().contains("20001 levels"));
+        assert!(s.notice.is_none());
+        let squeezed: String = s.event.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(squeezed, deep);
+        assert!(s.event.len() < 4 * deep.len());
     }
 
     #[test]

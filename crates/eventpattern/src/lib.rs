@@ -30,6 +30,7 @@ pub mod cloudtrail;
 pub mod json;
 mod matching;
 pub mod pattern;
+pub mod sort;
 pub mod span;
 mod teaching;
 #[cfg(test)]

@@ -130,16 +130,130 @@ fn EventRow(props: &RowProps) -> Html {
     }
 }
 
-struct Ctx<'a> {
-    analysis: &'a Analysis,
-    outline: &'a SharedOutline,
-    hovered: Option<&'a str>,
-    on_hover: &'a Callback<Option<String>>,
+/// Every marked row of the tree as `(node index, mark)`, in node order.
+/// Built once per analysis; each subtree compares only its own slice.
+type AllMarks = Rc<Vec<(usize, Mark)>>;
+
+/// The marks of one subtree (nodes `from..to`), compared by content: a
+/// subtree whose marks, menu and hovered row did not change is not redrawn
+/// (on a 256 KB event, a keystroke then redraws a handful of rows, not 2,000).
+#[derive(Clone)]
+struct SubtreeMarks {
+    all: AllMarks,
+    lo: usize,
+    hi: usize,
+}
+
+impl SubtreeMarks {
+    fn new(all: &AllMarks, from: usize, to: usize) -> SubtreeMarks {
+        SubtreeMarks {
+            all: all.clone(),
+            lo: all.partition_point(|m| m.0 < from),
+            hi: all.partition_point(|m| m.0 < to),
+        }
+    }
+
+    fn slice(&self) -> &[(usize, Mark)] {
+        &self.all[self.lo..self.hi]
+    }
+
+    fn get(&self, i: usize) -> Option<Mark> {
+        let s = self.slice();
+        s.binary_search_by_key(&i, |m| m.0).ok().map(|k| s[k].1)
+    }
+}
+
+impl PartialEq for SubtreeMarks {
+    fn eq(&self, other: &Self) -> bool {
+        self.slice() == other.slice()
+    }
+}
+
+/// The latest analysis, for the field menu only. Never decides a redraw
+/// (always equal): the menu's own prop does, and a new analysis closes the menu.
+#[derive(Clone)]
+struct Latest(crate::analysis::SharedAnalysis);
+
+impl PartialEq for Latest {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// What every subtree needs; the callbacks are stable across renders.
+#[derive(Clone, PartialEq)]
+struct TreeCtx {
+    outline: SharedOutline,
+    latest: Latest,
+    on_hover: Callback<Option<String>>,
+    open_menu: Callback<usize>,
+    close_menu: Callback<()>,
+    dismiss_menu: Callback<()>,
+    on_compose: Callback<(Vec<String>, String, Placement)>,
+}
+
+#[derive(Properties, PartialEq)]
+struct NodeProps {
+    ctx: TreeCtx,
+    index: usize,
+    marks: SubtreeMarks,
+    /// The hovered path, only when a marked row of this subtree has it.
+    hovered: Option<String>,
+    /// The open menu, only when it belongs to this subtree.
     menu: Option<usize>,
-    open_menu: &'a Callback<usize>,
-    close_menu: &'a Callback<()>,
-    dismiss_menu: &'a Callback<()>,
-    on_compose: &'a Callback<(Vec<String>, String, Placement)>,
+}
+
+/// The props of node `i`'s subtree, cut from the whole tree's.
+fn subtree(
+    ctx: &TreeCtx,
+    i: usize,
+    all: &SubtreeMarks,
+    hovered: Option<&str>,
+    menu: Option<usize>,
+) -> NodeProps {
+    let outline = &ctx.outline.0;
+    let end = (outline.nodes[i].end as usize).max(i + 1);
+    let marks = SubtreeMarks::new(&all.all, i, end);
+    let hovered = hovered
+        .filter(|h| {
+            marks
+                .slice()
+                .iter()
+                .any(|m| outline.nodes[m.0].path.as_deref() == Some(*h))
+        })
+        .map(str::to_string);
+    NodeProps {
+        ctx: ctx.clone(),
+        index: i,
+        marks,
+        hovered,
+        menu: menu.filter(|m| (i..end).contains(m)),
+    }
+}
+
+/// The mark of every row, from the analysis.
+fn tree_marks(a: &Analysis, outline: &Outline) -> AllMarks {
+    let mut out = Vec::new();
+    for (i, n) in outline.nodes.iter().enumerate() {
+        let mark = match n.kind {
+            NodeKind::More => None,
+            NodeKind::Object | NodeKind::Array => n
+                .path
+                .as_ref()
+                .filter(|p| !a.marked_paths.contains(*p))
+                .and_then(|p| a.states.get(p))
+                .map(|s| Mark::Field(*s)),
+            _ => a.marks.get(&n.span.start).map(|m| match m.state {
+                ValueState::Matched => Mark::Field(FieldStatus::Matched),
+                ValueState::Failed => Mark::Field(FieldStatus::Failed),
+                ValueState::Unused => Mark::Unused,
+            }),
+        };
+        if let Some(m) = mark {
+            out.push((i, m));
+        }
+    }
+    Rc::new(out)
 }
 
 fn tag(role: Option<Role>, note: Option<&'static str>) -> Html {
@@ -159,28 +273,20 @@ fn tag(role: Option<Role>, note: Option<&'static str>) -> Html {
     }
 }
 
-fn node(i: usize, ctx: &Ctx<'_>) -> Html {
+/// Node `i` and, for an object or array, its children: containers below are
+/// components of their own, so unchanged subtrees are skipped.
+#[function_component]
+fn EventNode(props: &NodeProps) -> Html {
+    let ctx = &props.ctx;
     let outline = &ctx.outline.0;
+    let i = props.index;
     let n = &outline.nodes[i];
-    let a = ctx.analysis;
-    let mark = match n.kind {
-        NodeKind::More => None,
-        NodeKind::Object | NodeKind::Array => n
-            .path
-            .as_ref()
-            .filter(|p| !a.marked_paths.contains(*p))
-            .and_then(|p| a.states.get(p))
-            .map(|s| Mark::Field(*s)),
-        _ => a.marks.get(&n.span.start).map(|m| match m.state {
-            ValueState::Matched => Mark::Field(FieldStatus::Matched),
-            ValueState::Failed => Mark::Field(FieldStatus::Failed),
-            ValueState::Unused => Mark::Unused,
-        }),
-    };
-    let linked = mark.is_some() && n.path.is_some() && ctx.hovered == n.path.as_deref();
+    let mark = props.marks.get(i);
+    let linked =
+        mark.is_some() && n.path.is_some() && props.hovered.is_some() && props.hovered == n.path;
     let row = html! {
         <EventRow key="row" outline={ctx.outline.clone()} index={i} {mark} {linked}
-            expanded={ctx.menu == Some(i)} on_hover={ctx.on_hover.clone()} on_open={ctx.open_menu.clone()} />
+            expanded={props.menu == Some(i)} on_hover={ctx.on_hover.clone()} on_open={ctx.open_menu.clone()} />
     };
     match n.kind {
         NodeKind::More => {
@@ -189,12 +295,16 @@ fn node(i: usize, ctx: &Ctx<'_>) -> Html {
         NodeKind::Object | NodeKind::Array => {
             let close = if n.kind == NodeKind::Object { "}" } else { "]" };
             let children: Vec<usize> = outline.children(i).collect();
+            let hovered = props.hovered.as_deref();
             html! {
-                <div class="node" key={i}>
+                <div class="node">
                     { row }
                     if !children.is_empty() {
                         <div class="children">
-                            { for children.into_iter().map(|c| node(c, ctx)) }
+                            { for children.into_iter().map(|c| {
+                                let p = subtree(ctx, c, &props.marks, hovered, props.menu);
+                                html! { <EventNode key={c} ..p /> }
+                            }) }
                         </div>
                         <div class="row"><span class="punct">{ close }</span></div>
                     }
@@ -202,7 +312,8 @@ fn node(i: usize, ctx: &Ctx<'_>) -> Html {
             }
         }
         _ => {
-            let menu = (ctx.menu == Some(i)).then(|| {
+            let menu = (props.menu == Some(i)).then(|| {
+                let a = &ctx.latest.0;
                 let keys = outline.segments(i).into_iter().map(str::to_string).collect();
                 let named = a.named_paths.iter().any(|p| Some(p) == n.path.as_ref());
                 let value_json = a.event.get(n.span.range()).unwrap_or_default().to_string();
@@ -210,10 +321,9 @@ fn node(i: usize, ctx: &Ctx<'_>) -> Html {
                     <FieldMenu key="menu" target={MenuTarget { keys, value_json, named }} on_choose={ctx.on_compose.clone()} on_close={ctx.close_menu.clone()} on_dismiss={ctx.dismiss_menu.clone()} />
                 }
             });
-            // One keyed element per child of a container, and keyed parts
-            // inside it: opening the menu never replaces a row (Yew matches
-            // unkeyed siblings from the end).
-            html! { <div class="item" key={i}>{ row }{ for menu }</div> }
+            // Keyed parts: opening the menu never replaces the row (Yew
+            // matches unkeyed siblings from the end).
+            html! { <div class="item">{ row }{ for menu }</div> }
         }
     }
 }
@@ -286,9 +396,9 @@ pub fn EventView(props: &EventViewProps) -> Html {
     // Closing gives the focus back to the value the menu was for, once the
     // menu is gone from the page.
     let close_menu = {
-        let menu = menu.clone();
+        let menu = menu.setter();
         let current = menu_ref.clone();
-        Callback::from(move |_: ()| {
+        use_callback((), move |_: (), _| {
             if let Some(i) = current.borrow_mut().take() {
                 gloo::timers::callback::Timeout::new(0, move || {
                     crate::dom::focus_selector(&format!(".tree [data-value=\"{i}\"]"));
@@ -299,9 +409,9 @@ pub fn EventView(props: &EventViewProps) -> Html {
         })
     };
     let dismiss_menu = {
-        let menu = menu.clone();
+        let menu = menu.setter();
         let current = menu_ref.clone();
-        Callback::from(move |_: ()| {
+        use_callback((), move |_: (), _| {
             current.borrow_mut().take();
             menu.set(None)
         })
@@ -314,19 +424,19 @@ pub fn EventView(props: &EventViewProps) -> Html {
         .collect();
     let body = match &a.outline {
         Some(o) => {
-            let shared = SharedOutline(o.clone());
-            let ctx = Ctx {
-                analysis: a,
-                outline: &shared,
-                hovered: props.hovered.as_deref(),
-                on_hover: &props.on_hover,
-                menu: *menu,
-                open_menu: &open_menu,
-                close_menu: &close_menu,
-                dismiss_menu: &dismiss_menu,
-                on_compose: &props.on_compose,
+            let ctx = TreeCtx {
+                outline: SharedOutline(o.clone()),
+                latest: Latest(a.clone()),
+                on_hover: props.on_hover.clone(),
+                open_menu,
+                close_menu,
+                dismiss_menu,
+                on_compose: props.on_compose.clone(),
             };
-            node(0, &ctx)
+            let all = tree_marks(a, o);
+            let whole = SubtreeMarks::new(&all, 0, usize::MAX);
+            let root = subtree(&ctx, 0, &whole, props.hovered.as_deref(), *menu);
+            html! { <EventNode ..root /> }
         }
         None => {
             html! { <p class="muted">{ "The event is not valid JSON yet; fix it to see its fields." }</p> }

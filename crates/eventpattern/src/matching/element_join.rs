@@ -92,7 +92,7 @@ pub(crate) fn joinable(fields: &[&[u32]], flat: &FlatEvent<'_>) -> Result<bool, 
     // Inner arrays have larger ids than the arrays around them (ids are given
     // in document order as arrays open), so decreasing ids go inside out.
     let mut order: Vec<u32> = arrays.keys().copied().collect();
-    order.sort_unstable_by(|a, b| b.cmp(a));
+    crate::sort::sort_by(&mut order, |a, b| b.cmp(a));
     let mut offers: FastMap<u32, Vec<Fields>> = FastMap::default();
     let mut work = 0usize;
     for array in order {
@@ -133,7 +133,7 @@ fn element_sets(
 
 /// Drops duplicates and sets contained in another.
 fn maximal(mut sets: Vec<Fields>, work: &mut usize) -> Result<Vec<Fields>, TooComplex> {
-    sets.sort_unstable_by_key(|s| std::cmp::Reverse((s.count_ones(), *s)));
+    crate::sort::sort_by_key(&mut sets, |s| std::cmp::Reverse((s.count_ones(), *s)));
     sets.dedup();
     let mut kept: Vec<Fields> = Vec::new();
     for s in sets {

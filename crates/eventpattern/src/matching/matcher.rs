@@ -200,7 +200,9 @@ pub(crate) fn consistent(
         })
         .collect();
     // Java's string order: UTF-16 code units.
-    options.sort_by(|a, b| a.path.encode_utf16().cmp(b.path.encode_utf16()));
+    crate::sort::sort_by(&mut options, |a, b| {
+        a.path.encode_utf16().cmp(b.path.encode_utf16())
+    });
     // An absence can hold only if, for each value at its path, some candidate
     // of another field lies in a different element of that value's array.
     for f in 0..options.len() {

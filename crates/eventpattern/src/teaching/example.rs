@@ -183,7 +183,7 @@ pub fn example_event(p: &Pattern) -> Option<String> {
     let leaves = &p.tree().leaves;
     'rules: for rule in p.rules() {
         let mut order = rule.leaves.clone();
-        order.sort_unstable();
+        crate::sort::sort(&mut order);
         let mut root = Node::Object(Vec::new());
         for &id in &order {
             let leaf: &Leaf = &leaves[id];

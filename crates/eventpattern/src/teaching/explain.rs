@@ -95,7 +95,7 @@ pub(crate) fn explain(p: &Pattern, event: &str) -> Result<Trace, EventError> {
     let mut best: Option<(usize, usize, Vec<FieldTrace>)> = None;
     for (ri, rule) in p.rules().iter().enumerate() {
         let mut order: Vec<LeafId> = rule.leaves.clone();
-        order.sort_unstable();
+        crate::sort::sort(&mut order);
         let fields = trace_rule(p, &order, &flat, &by_path, event)?;
         let failures = fields
             .iter()
@@ -360,7 +360,7 @@ fn no_condition_met(
     event: &str,
 ) -> FieldOutcome {
     let mut vals: Vec<&EventLeaf<'_>> = values.iter().map(|&i| &flat.leaves[i as usize]).collect();
-    vals.sort_by_cached_key(|v| closeness(leaf, v));
+    crate::sort::sort_by_cached_key(&mut vals, |v| closeness(leaf, v));
     vals.truncate(SHOWN_VALUES);
     FieldOutcome::NoConditionMet {
         values: vals

@@ -203,7 +203,7 @@ impl EventFacts {
             .map(|l| l.path)
             .chain(flat.containers.into_iter().map(|c| c.path))
             .collect();
-        paths.sort_unstable();
+        crate::sort::sort(&mut paths);
         paths.dedup();
         Ok(EventFacts { paths, detail_type })
     }
@@ -284,7 +284,7 @@ pub fn hints_for(
                         .then_some((d, p))
                 })
                 .collect();
-            near.sort();
+            crate::sort::sort(&mut near);
             near.dedup_by(|a, b| a.1 == b.1);
             if !near.is_empty() {
                 hints.push(Hint::DidYouMean {

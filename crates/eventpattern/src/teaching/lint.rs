@@ -193,7 +193,7 @@ pub fn lint(p: &Pattern) -> Vec<Lint> {
         }
     }
     cloudtrail_source(p, &event_sources, &mut out);
-    out.sort_by_key(|l| l.span.start);
+    crate::sort::sort_by_key(&mut out, |l| l.span.start);
     out
 }
 

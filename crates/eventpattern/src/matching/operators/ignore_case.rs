@@ -78,7 +78,7 @@ impl Folded {
                     }
                 }
             }
-            next.sort_unstable();
+            crate::sort::sort(&mut next);
             next.dedup();
             if next.is_empty() {
                 return false;
@@ -101,7 +101,7 @@ impl Folded {
                     }
                 }
             }
-            next.sort_unstable();
+            crate::sort::sort(&mut next);
             next.dedup();
             if next.is_empty() {
                 return next;

@@ -117,7 +117,7 @@ impl Wildcard {
             }
         }
         let mut alphabet = bytes.clone();
-        alphabet.sort_unstable();
+        crate::sort::sort(&mut alphabet);
         alphabet.dedup();
         // A byte the pattern does not contain: only self-loops take it.
         alphabet.push((0..=255u8).find(|b| !bytes.contains(b)).unwrap_or(0));
@@ -136,7 +136,7 @@ impl Wildcard {
             // same set: try the states' own bytes and one other byte.
             inputs.clear();
             inputs.extend(states.iter().filter_map(|&s| bytes.get(s).copied()));
-            inputs.sort_unstable();
+            crate::sort::sort(&mut inputs);
             inputs.dedup();
             if let Some(&other) = alphabet.iter().find(|b| inputs.binary_search(b).is_err()) {
                 inputs.push(other);
@@ -154,7 +154,7 @@ impl Wildcard {
                 if taken.is_empty() {
                     continue;
                 }
-                taken.sort_unstable();
+                crate::sort::sort(&mut taken);
                 taken.dedup();
                 // A target's self-loop is taken when the target is itself a
                 // current state (every looping state takes its loop).
@@ -170,7 +170,7 @@ impl Wildcard {
                 }
                 next.clear();
                 next.extend(taken.iter().map(|&(_, t, _)| t));
-                next.sort_unstable();
+                crate::sort::sort(&mut next);
                 next.dedup();
                 if !seen.contains(&next) {
                     if seen.len() >= 4096 {

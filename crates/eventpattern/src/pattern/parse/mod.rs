@@ -77,7 +77,7 @@ impl ParsedPattern {
                 }
             }
         }
-        out.sort_by_key(|o| o.id);
+        crate::sort::sort_by_key(&mut out, |o| o.id);
         out
     }
 }
