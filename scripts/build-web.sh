@@ -10,5 +10,15 @@ wasm-pack --log-level warn build --mode no-install web --target web --out-dir ..
 rm -rf dist && mkdir -p dist/pkg
 cp index.html dist/
 cp web/style.css web/boot.js dist/
-cp pkg/eventpattern_web.js pkg/eventpattern_web_bg.wasm dist/pkg/
+if [ "$profile" = "--dev" ]; then
+  cp pkg/eventpattern_web.js pkg/eventpattern_web_bg.wasm dist/pkg/
+else
+  # wasm-opt and terser run here rather than inside wasm-pack, so the flags
+  # are exactly these (binaryen from npm; -Os measured smaller than -Oz
+  # after rustc's opt-level z). The glue is minified (terser, npm).
+  wasm-opt -Os --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-reference-types --enable-sign-ext --enable-mutable-globals \
+    pkg/eventpattern_web_bg.wasm -o dist/pkg/eventpattern_web_bg.wasm
+  terser pkg/eventpattern_web.js --module --compress --mangle -o dist/pkg/eventpattern_web.js
+fi
 echo "built dist/ ($(du -sh dist | cut -f1))" >&2

@@ -29,11 +29,12 @@ fi
 
 # npm tools (package.json): wasm-opt from binaryen (the only one that reads
 # current rustc output), playwright-core, which drives the system Chromium,
-# axe-core for the accessibility checks and yaml for checking exported snippets.
+# axe-core for the accessibility checks, yaml for checking exported snippets and
+# terser, which minifies the page's JavaScript glue.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-   || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/yaml ] \
+   || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/yaml ] || [ ! -x node_modules/.bin/terser ] \
    || ! grep -q "\"version\": \"${BINARYEN_VERSION}\"" node_modules/binaryen/package.json 2>/dev/null; then
-  log "installing npm tools (binaryen, playwright-core, axe-core, yaml)"
+  log "installing npm tools (binaryen, terser, playwright-core, axe-core, yaml)"
   npm ci --no-audit --no-fund >&2
 fi
 

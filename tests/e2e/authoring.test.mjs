@@ -180,6 +180,29 @@ test('a second tab on the same storage does not silently overwrite newer work', 
   await a.context.close();
 });
 
+test('a tab waiting for that choice keeps its own edits across a reload, and still lets the user choose', async () => {
+  const a = await open();
+  const b = await open(env.base, { context: a.context });
+  await paste(a.page, 'pattern-input', '{"source": ["from-tab-a"]}');
+  await b.page.waitForSelector('[data-testid="other-tab"]');
+  await b.page.click('[data-testid="pattern-input"]');
+  await b.page.keyboard.press('ControlOrMeta+A');
+  await b.page.keyboard.type('{"source": ["from-tab-b"]}');
+  await b.page.reload();
+  await b.page.waitForSelector('[data-testid="other-tab"]');
+  assert.equal(await value(b.page, 'pattern-input'), '{"source": ["from-tab-b"]}');
+  const stored = () => a.page.evaluate(() => localStorage.getItem('eventpattern-playground.v1'));
+  assert.match(await stored(), /from-tab-a/);
+  await b.page.click('[data-testid="other-tab"] button:not(.primary)');
+  await b.page.waitForFunction(() => /from-tab-b/.test(localStorage.getItem('eventpattern-playground.v1') ?? ''));
+  // Chosen: nothing is held any more, so a reload shows the saved work without asking.
+  await b.page.reload();
+  await b.page.waitForSelector('[data-testid="verdict"]');
+  assert.equal(await value(b.page, 'pattern-input'), '{"source": ["from-tab-b"]}');
+  assert.equal(await b.page.locator('[data-testid="other-tab"]').count(), 0);
+  await a.context.close();
+});
+
 test('a failed save is said, not silent', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
   await context.addInitScript(() => {

@@ -83,17 +83,18 @@ pub struct AppProps {
 /// See the module documentation.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(|| {
-        let boot = props
+    let start = use_memo((), |_| {
+        props
             .boot
             .as_deref()
             .cloned()
-            .unwrap_or_else(Boot::immediate);
-        State::initial(boot.link, boot.saved)
+            .unwrap_or_else(Boot::immediate)
+            .resume()
     });
+    let state = use_reducer(|| State::initial(start.link.clone(), start.saved.clone()));
     let scheduled = use_scheduled_analysis(state.pattern.clone(), state.event.clone());
     let analysis = scheduled.analysis.clone();
-    let autosave = use_autosave(&state);
+    let autosave = use_autosave(&state, &start);
     let hovered = use_state(|| None::<String>);
     let link = use_state(|| None::<String>);
     let input_at = scheduled.input_at.clone();
@@ -212,7 +213,7 @@ pub fn App(props: &AppProps) -> Html {
         let keep = autosave.keep_mine.reform(|_: MouseEvent| ());
         html! {
             <div class="notice" role="alert" data-testid="other-tab">
-                <span>{ "This work was changed in another tab of the playground. This tab stopped saving so it does not overwrite the newer work." }</span>
+                <span>{ "This work was changed in another tab of the playground. This tab stopped saving so it does not overwrite the newer work; its own edits are kept here, even across a reload, until you choose." }</span>
                 <span class="notice-actions">
                     <button type="button" class="primary" onclick={take}>{ "Load the other tab's work" }</button>
                     <button type="button" onclick={keep}>{ "Keep this tab's work" }</button>

@@ -12,6 +12,9 @@ pub struct Boot {
     pub link: Option<Result<Shared, String>>,
     /// The saved work.
     pub saved: Option<Shared>,
+    /// This tab's own work, held back (not saved) while another tab's save
+    /// waited for the user's choice, and the page was reloaded meanwhile.
+    pub held: Option<Shared>,
 }
 
 impl Boot {
@@ -20,6 +23,7 @@ impl Boot {
         Boot {
             link: None,
             saved: dom::load_saved().and_then(|t| share::from_saved(&t)),
+            held: held(),
         }
     }
 
@@ -36,8 +40,48 @@ impl Boot {
             },
             None => None,
         };
-        Boot { link, saved }
+        Boot {
+            link,
+            saved,
+            held: held(),
+        }
     }
+
+    /// Where the page starts: held work beats saved work (it is newer, and
+    /// this tab's own), a link beats both.
+    pub fn resume(self) -> Resume {
+        match (self.link, self.held) {
+            (None, Some(mine)) => Resume {
+                other_tab: self.saved.clone().filter(|s| *s != mine),
+                link: None,
+                saved: Some(mine),
+                held: true,
+            },
+            (link, _) => Resume {
+                link,
+                saved: self.saved,
+                other_tab: None,
+                held: false,
+            },
+        }
+    }
+}
+
+/// The sources the page starts from, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resume {
+    /// The share link's state, or why it could not be opened.
+    pub link: Option<Result<Shared, String>>,
+    /// The work to show when there is no link.
+    pub saved: Option<Shared>,
+    /// Another tab's saved work still waiting for the user's choice.
+    pub other_tab: Option<Shared>,
+    /// The work shown was held back by this tab (not yet saved).
+    pub held: bool,
+}
+
+fn held() -> Option<Shared> {
+    dom::load_held().and_then(|t| share::from_saved(&t))
 }
 
 /// Opens a share link (fragment with or without `#`).

@@ -31,6 +31,33 @@ pub fn save(data: &str) -> bool {
         .is_some_and(|s| s.set_item(STORAGE_KEY, data).is_ok())
 }
 
+/// Where this tab keeps work it may not save over another tab's (the tab's
+/// session storage survives its reloads, and no other tab sees it).
+const HELD_KEY: &str = "eventpattern-playground.v1.held";
+
+fn session() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok()?
+}
+
+/// This tab's work held back while another tab's save waits for a choice.
+pub fn load_held() -> Option<String> {
+    session()?.get_item(HELD_KEY).ok()?
+}
+
+/// Holds this tab's work (see [`load_held`]).
+pub fn hold(data: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(HELD_KEY, data);
+    }
+}
+
+/// Drops held work once it is saved or given up.
+pub fn release_held() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(HELD_KEY);
+    }
+}
+
 /// Milliseconds since page load.
 pub fn now_ms() -> f64 {
     window()

@@ -2,8 +2,11 @@
 //! the page is hidden or closed, a failed save said out loud, a share link
 //! dropped from the address once the user edits (so a reload restores the
 //! edits, not the link), and another tab's newer work never overwritten
-//! silently.
+//! silently — while this tab waits for the user's choice, its own edits are
+//! held in the tab's session storage, so a reload neither loses them nor
+//! decides for the user.
 
+use crate::boot::Resume;
 use crate::dom;
 use crate::share::{self, Shared};
 use crate::state::{Action, State};
@@ -41,8 +44,15 @@ impl Saver {
     fn flush(&mut self) -> bool {
         self.pending = None;
         match self.latest.take() {
-            Some(data) if !self.paused => dom::save(&share::to_saved(&data)),
+            Some(data) if !self.paused => {
+                let saved = dom::save(&share::to_saved(&data));
+                if saved {
+                    dom::release_held();
+                }
+                saved
+            }
             Some(data) => {
+                dom::hold(&share::to_saved(&data));
                 self.latest = Some(data);
                 true
             }
@@ -53,14 +63,20 @@ impl Saver {
 
 /// See the module documentation.
 #[hook]
-pub fn use_autosave(state: &UseReducerHandle<State>) -> Autosave {
+pub fn use_autosave(state: &UseReducerHandle<State>, start: &Resume) -> Autosave {
     let saver = use_mut_ref(|| Saver {
         pending: None,
-        latest: None,
-        paused: false,
+        // Held work with nothing to choose against is saved at once.
+        latest: (start.held && start.other_tab.is_none()).then(|| state.shared()),
+        paused: start.other_tab.is_some(),
         failed_once: false,
     });
-    let other_tab = use_state(|| None::<Rc<Shared>>);
+    let other_tab = use_state(|| start.other_tab.clone().map(Rc::new));
+    {
+        let saver = saver.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| save_now(&saver, &dispatcher));
+    }
 
     // Once the user edits, the address no longer names this state: drop the
     // share link from it, so a reload restores the saved edits.
@@ -154,6 +170,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>) -> Autosave {
                 s.paused = false;
                 s.latest = None;
                 s.pending = None;
+                dom::release_held();
                 state.dispatch(Action::Restore((*theirs).clone()));
             }
             other_tab.set(None);
