@@ -21,14 +21,18 @@ pub enum ListFormat {
 
 /// `eventpattern rules`: exit 1 if any rule is invalid, 2 if a file is no rule source.
 pub fn run(paths: &[String], format: ListFormat) -> u8 {
-    let rules = match read_all(paths) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
+    let (rules, failed) = read_all(paths);
     match format {
+        ListFormat::Text if rules.is_empty() => {}
         ListFormat::Text => print_text(&rules),
         ListFormat::Json => println!("{}", Value::Array(rules.iter().map(rule_json).collect())),
-        ListFormat::Sarif => println!("{}", sarif(&rules)),
+        ListFormat::Sarif => println!(
+            "{}",
+            serde_json::to_string_pretty(&sarif(&rules)).unwrap_or_default()
+        ),
+    }
+    if failed {
+        return EXIT_INVALID;
     }
     if rules.is_empty() {
         eprintln!("no rules found");

@@ -9,9 +9,9 @@ use eventpattern::{EventError, Pattern, PatternSet};
 use eventpattern_rules::{Rule, Status};
 use std::path::Path;
 
-/// Every rule under the given files and folders, in order; a file that is
-/// no rule source is reported, and `Err` carries the exit code.
-pub fn read_all(paths: &[String]) -> Result<Vec<Rule>, u8> {
+/// Every rule under the given files and folders, in order, and whether
+/// some file was no rule source (reported on stderr).
+pub fn read_all(paths: &[String]) -> (Vec<Rule>, bool) {
     let mut rules = Vec::new();
     let mut failed = false;
     for path in paths {
@@ -25,11 +25,7 @@ pub fn read_all(paths: &[String]) -> Result<Vec<Rule>, u8> {
             }
         }
     }
-    if failed {
-        Err(EXIT_INVALID)
-    } else {
-        Ok(rules)
-    }
+    (rules, failed)
 }
 
 /// Valid rules with their names, matched in one read of each event.
@@ -74,7 +70,11 @@ pub fn load(rule_paths: &[String], pattern_files: &[String]) -> Result<Rules, u8
             Err(e) => return Err(pattern_error(file, &text, &e, false)),
         }
     }
-    for rule in read_all(rule_paths)? {
+    let (rules, failed) = read_all(rule_paths);
+    if failed {
+        return Err(EXIT_INVALID);
+    }
+    for rule in rules {
         match rule.status {
             Status::Valid { text, pattern } => valid.push((rule.name, text, pattern)),
             Status::Invalid { error, .. } => eprintln!(

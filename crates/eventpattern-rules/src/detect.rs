@@ -37,6 +37,8 @@ impl Format {
     }
 }
 
+const NONE_OF_THESE: &str = "not a rule source: expected a pattern, JSON Lines of patterns, a CloudFormation/SAM template (JSON or YAML), CDK output, Terraform `show -json` output or a .tf file";
+
 fn extension(file: &str) -> String {
     let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
     base.rsplit_once('.')
@@ -72,13 +74,7 @@ pub fn read_source(file: &str, text: &str) -> Result<Found, SourceError> {
     let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if !trimmed.starts_with(['{', '[']) {
         // Not JSON: a YAML template without the extension (`.template`)?
-        if cfg!(feature = "yaml") && !trimmed.is_empty() {
-            return yaml(&doc);
-        }
-        return Err(doc.error(
-            text.len() - trimmed.len(),
-            "not a pattern, a JSON Lines file of patterns, a CloudFormation/SAM/CDK template or Terraform output",
-        ));
+        return yaml(&doc).map_err(|_| doc.error(text.len() - trimmed.len(), NONE_OF_THESE));
     }
     if is_json_lines(text) {
         return Ok(Found {
@@ -155,7 +151,7 @@ fn yaml(doc: &Doc<'_>) -> Result<Found, SourceError> {
     let root = yaml_tree(doc)?;
     if !cloudformation::is_template(&root) {
         return Err(doc.error(
-            root.start,
+            0,
             "not a CloudFormation or SAM template: no Resources mapping",
         ));
     }
