@@ -199,4 +199,46 @@ mod tests {
             "the pattern uses Fn::Sub at 7:69: its value is known only when deployed"
         );
     }
+
+    fn template(pattern: &str) -> String {
+        format!(
+            r#"{{"Resources": {{"R": {{"Type": "AWS::Events::Rule", "Properties": {{"EventPattern": {pattern}}}}}}}}}"#
+        )
+    }
+
+    #[test]
+    fn aws_limits_apply_to_the_text_cloudformation_sends() {
+        // 4,096 characters: counted on the compact JSON, not the template's layout.
+        let long = format!(r#"{{"source": ["{}"]}}"#, "a".repeat(5000));
+        let rules = read_template("t.json", &template(&long), None)
+            .unwrap()
+            .rules;
+        let (_, _, reason) = at(&rules[0]);
+        assert!(
+            reason.starts_with("Value at 'eventPattern' failed to satisfy constraint"),
+            "{reason}"
+        );
+        let spaced = format!(
+            "{{\"source\": [\"{}\"]{}}}",
+            "a".repeat(4000),
+            " ".repeat(500)
+        );
+        let rules = read_template("t.json", &template(&spaced), None)
+            .unwrap()
+            .rules;
+        assert!(matches!(rules[0].status, Status::Valid { .. }));
+        // 1,000 $or combinations: 11 × 11 × 11.
+        let or = (0..11)
+            .map(|i| format!(r#"{{"f{i}": ["v"]}}"#))
+            .collect::<Vec<_>>()
+            .join(",");
+        let many = format!(
+            r#"{{"a": {{"$or": [{or}]}}, "b": {{"$or": [{or}]}}, "c": {{"$or": [{or}]}}}}"#
+        );
+        let rules = read_template("t.json", &template(&many), None)
+            .unwrap()
+            .rules;
+        let (_, _, reason) = at(&rules[0]);
+        assert!(reason.contains("1331 alternatives"), "{reason}");
+    }
 }

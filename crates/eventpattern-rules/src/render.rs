@@ -1,6 +1,7 @@
 //! A pattern written as a template object (JSON or YAML) turned into the
-//! compact JSON text CloudFormation sends to EventBridge, each byte mapped
-//! back to the source; `Fn::If` branches chosen per variant.
+//! JSON text EventBridge receives, each byte mapped back to the source;
+//! `Fn::If` branches chosen per variant. CloudFormation serialises the object
+//! itself; compact JSON is assumed (it matters for the 4,096-character limit).
 
 use crate::map::SourceMap;
 use crate::tree::{Kind, Node, Text};

@@ -34,16 +34,24 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
         root: None,
         error: None,
     };
+    // Events are pulled one by one (the parser's own `load` recurses once
+    // per nesting level); the builder refuses nesting past MAX_DEPTH.
     let mut parser = Parser::new_from_str(text);
-    if let Err(e) = parser.load(&mut builder, false) {
-        let offset = builder.offset(e.marker());
-        return Err(SyntaxError {
-            message: e.info().to_string(),
-            offset,
-        });
-    }
-    if let Some(e) = builder.error {
-        return Err(e);
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd | Event::DocumentEnd, _)) => break,
+            Ok((ev, mark)) => builder.on_event(ev, mark),
+            Err(e) => {
+                let offset = builder.offset(e.marker());
+                return Err(SyntaxError {
+                    message: e.info().to_string(),
+                    offset,
+                });
+            }
+        }
+        if let Some(e) = builder.error.take() {
+            return Err(e);
+        }
     }
     builder.root.ok_or(SyntaxError {
         message: "empty YAML document".into(),
@@ -415,9 +423,9 @@ fn yaml_escape(s: &str) -> Option<(char, usize)> {
         'e' => ('\u{1b}', 2),
         ' ' => (' ', 2),
         'N' => ('\u{85}', 2),
-        '_' => ('\u{a0}', 3),
-        'L' => ('\u{2028}', 4),
-        'P' => ('\u{2029}', 4),
+        '_' => ('\u{a0}', 2),
+        'L' => ('\u{2028}', 2),
+        'P' => ('\u{2029}', 2),
         '"' | '/' | '\\' => (c, 2),
         _ => return None,
     })
@@ -571,6 +579,33 @@ mod tests {
         let e = string_at(&root, &["e"]);
         assert_eq!(e.value, "one two");
         assert_eq!(e.map.locate(4), text.find("two").unwrap());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        // Flow nesting: the scanner's own bound.
+        let e = parse(&"[".repeat(100_000)).unwrap_err();
+        assert_eq!(e.message, "recursion limit exceeded");
+        // Block nesting: ours.
+        let block: String = (0..1000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
+        let e = parse(&block).unwrap_err();
+        assert!(e.message.contains("nesting deeper"), "{e:?}");
+    }
+
+    #[test]
+    fn multi_byte_text_and_odd_scalars_do_not_panic() {
+        for text in [
+            "é: ü",
+            "a: \"\\_\\L é\"",
+            "a: |2\n   é\n",
+            "a: >\n\n  x\n\n  y\n",
+            "'é",
+            "a: !",
+        ] {
+            let _ = parse(text);
+        }
     }
 
     #[test]
