@@ -36,6 +36,8 @@ mod render;
 mod terraform;
 mod tree;
 #[cfg(feature = "yaml")]
+mod yaml_scalar;
+#[cfg(feature = "yaml")]
 mod yaml_source;
 
 pub use cloudformation::read_template;
