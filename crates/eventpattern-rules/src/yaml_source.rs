@@ -4,8 +4,9 @@
 //! workspace for the export tests). Its event parser gives every node's
 //! position and keeps tags, so CloudFormation's short forms (`!Ref`, `!Sub`,
 //! `!If`, …) become their long forms (`{"Fn::If": …}`) instead of failing
-//! or being dropped. (`serde_yaml` is deprecated and loses positions;
-//! `saphyr` is the same authors' rewrite and not yet stable.)
+//! or being dropped. (`serde_yaml` is deprecated and has no positions;
+//! `saphyr`, the same authors' successor, is still at 0.0.x; `marked-yaml`
+//! reduces a document to a simplified structure with spans.)
 //!
 //! Scalars' types and byte positions: `yaml_scalar`.
 
