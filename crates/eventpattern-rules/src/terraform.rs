@@ -103,4 +103,26 @@ mod tests {
         assert_eq!(error.reason, "Empty objects are not allowed");
         assert_eq!(error.at.line, 5);
     }
+
+    #[test]
+    fn state_and_changes_only_plans() {
+        let state = r#"{"format_version": "1.0", "terraform_version": "1.9.5", "values": {"root_module": {
+  "resources": [{"address": "aws_cloudwatch_event_rule.s", "type": "aws_cloudwatch_event_rule",
+    "values": {"event_pattern": "{\"source\":[\"aws.s3\"]}"}},
+   {"address": "aws_cloudwatch_event_rule.nightly", "type": "aws_cloudwatch_event_rule",
+    "values": {"event_pattern": null, "schedule_expression": "rate(1 day)"}}]}}}"#;
+        let root = crate::json_source::parse(state).unwrap();
+        let found = rules(&Doc::new("state.json", state), &root);
+        assert_eq!(found.len(), 1, "a scheduled rule has no pattern");
+        assert_eq!(found[0].name, "aws_cloudwatch_event_rule.s");
+        let changes = r#"{"format_version": "1.2", "resource_changes": [
+  {"address": "aws_cloudwatch_event_rule.c", "type": "aws_cloudwatch_event_rule",
+   "change": {"actions": ["update"], "after": {"event_pattern": "{\"source\":\"aws.s3\"}"}}}]}"#;
+        let root = crate::json_source::parse(changes).unwrap();
+        let found = rules(&Doc::new("plan.json", changes), &root);
+        let Status::Invalid { error, .. } = &found[0].status else {
+            panic!("{:?}", found[0].status)
+        };
+        assert_eq!((error.at.line, error.at.column), (3, 78));
+    }
 }
