@@ -15,8 +15,10 @@ step "clippy (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p eventpattern -p eventpattern-web --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+step "clippy (wasm32, rule sources without YAML/HCL, as the page builds them)"
+cargo clippy -p eventpattern-rules --no-default-features --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 step "docs"
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p eventpattern
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p eventpattern -p eventpattern-rules
 step "rust tests (native)"
 cargo test --workspace --locked
 step "conformance corpus compiled to wasm32"

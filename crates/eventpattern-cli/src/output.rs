@@ -28,11 +28,22 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether to colour standard output.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::io::stdout().is_terminal(),
+        }
+    }
+}
+
 pub const EXIT_MATCH: u8 = 0;
 pub const EXIT_NO_MATCH: u8 = 1;
 pub const EXIT_INVALID: u8 = 2;
 
-fn io_error(message: &str, json: bool) -> u8 {
+pub fn io_error(message: &str, json: bool) -> u8 {
     if json {
         println!("{}", json!({"error": {"reason": message}}));
     } else {
@@ -95,7 +106,7 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
     EXIT_INVALID
 }
 
-fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
+pub fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
     if json {
         let pos = e.position(text, Encoding::Chars);
         println!(
@@ -134,7 +145,7 @@ fn print_notes(name: &str, text: &str, p: &Pattern) {
 /// The event to test: a CloudTrail record or log (by the library's one
 /// recogniser) wrapped in the EventBridge envelope, with a notice on stderr,
 /// unless `wrap` is off; `None` as the second value when used as it is.
-fn event_to_test(
+pub fn event_to_test(
     event_file: &str,
     text: String,
     wrap: bool,
@@ -233,12 +244,10 @@ pub fn test(
         }
         println!("{out}");
     } else {
-        let colored = match color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => std::io::stdout().is_terminal(),
-        };
-        print!("{}", trace_text(&pattern, &pattern_text, &trace, colored));
+        print!(
+            "{}",
+            trace_text(&pattern, &pattern_text, &trace, color.enabled())
+        );
         for n in &delivery {
             println!("delivery: {} ({})", visible(&n.text), n.doc);
         }
