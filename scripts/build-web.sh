@@ -9,6 +9,9 @@ profile="--profile web"
 wasm-pack --log-level warn build --mode no-install web --target web --out-dir ../pkg --no-pack --no-typescript $profile
 rm -rf dist && mkdir -p dist/pkg
 cp index.html dist/
+# Templates other than the first are fetched when picked (web/src/templates.rs).
+mkdir -p dist/templates
+cp examples/templates/*.json dist/templates/
 cp web/style.css web/boot.js dist/
 if [ "$profile" = "--dev" ]; then
   cp pkg/eventpattern_web.js pkg/eventpattern_web_bg.wasm dist/pkg/

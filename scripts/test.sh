@@ -28,7 +28,7 @@ bash scripts/build-web.sh
 # Issue 10 sets 300 KiB (307,200 B); after the hardening and fidelity work
 # the page is about 13 KB over it (BENCHMARKS.md). The gate stops growth
 # past 330,000 B until that is won back.
-step "page size (gate 330,000 B gzip for wasm + js; target 300 KiB)"
+step "page size (budget 307,200 B = 300 KiB gzip for wasm + js)"
 size=0
 for f in dist/pkg/eventpattern_web_bg.wasm dist/pkg/eventpattern_web.js; do
   n=$(gzip -9 -c "$f" | wc -c)
@@ -36,11 +36,11 @@ for f in dist/pkg/eventpattern_web_bg.wasm dist/pkg/eventpattern_web.js; do
   size=$((size + n))
 done
 printf 'total: %d bytes gzip\n' "$size" >&2
-if [ "$size" -gt 330000 ]; then
-  echo "the page is over its size gate (330000 bytes gzip); see BENCHMARKS.md" >&2
+if [ "$size" -gt 307200 ]; then
+  echo "the page is over its size budget (307200 bytes gzip); see BENCHMARKS.md" >&2
   exit 1
 fi
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
-wasm-pack --log-level warn test --mode no-install --headless --chrome web
+wasm-pack --log-level warn test --mode no-install --headless --chrome web --features embed-templates
 step "end-to-end tests of the built page (headless Chromium)"
 node --test tests/e2e/

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { env, focused, open, paste, shots, verdict, waitVerdict } from './harness.mjs';
+import { env, focused, open, paste, shots, verdict, waitVerdict, pickTemplate } from './harness.mjs';
 
 const value = (page, testid) => page.inputValue(`[data-testid="${testid}"]`);
 
@@ -126,7 +126,7 @@ test('a template replaces the work only on a deliberate choice, and Undo brings 
   await waitVerdict(page, 'NO MATCH');
   assert.equal(await page.$('[data-testid="undo"]'), null);
   // A pick with the mouse loads at once; Ctrl+Z right after brings the work back.
-  await page.selectOption('[data-testid="template-picker"]', 'lambda-esm');
+  await pickTemplate(page, 'lambda-esm');
   await waitVerdict(page, 'MATCH');
   await page.focus('[data-testid="template-picker"]');
   await page.keyboard.press('ControlOrMeta+Z');

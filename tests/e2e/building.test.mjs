@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import YAML from 'yaml';
-import { env, focused, open, paste, shots, verdict, waitVerdict } from './harness.mjs';
+import { env, focused, open, paste, shots, verdict, waitVerdict, pickTemplate } from './harness.mjs';
 
 const value = (page, testid) => page.inputValue(`[data-testid="${testid}"]`);
 
@@ -172,7 +172,7 @@ test('an invalid pattern: one plain sentence, AWS reason below, a quick fix, no 
 
 test('a match on a read-only CloudTrail call says what AWS really delivers', async () => {
   const { context, page } = await open();
-  await page.selectOption('[data-testid="template-picker"]', 's3-create-bucket');
+  await pickTemplate(page, 's3-create-bucket');
   await waitVerdict(page, 'MATCH');
   const event = JSON.parse(await value(page, 'event-input'));
   event.detail.readOnly = true;
@@ -182,7 +182,7 @@ test('a match on a read-only CloudTrail call says what AWS really delivers', asy
   assert.match(note, /ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS/);
   await page.screenshot({ path: path.join(shots, 'delivery-note.png') });
   // Native events carry no such note.
-  await page.selectOption('[data-testid="template-picker"]', 'ec2-state-change');
+  await pickTemplate(page, 'ec2-state-change');
   await waitVerdict(page, 'MATCH');
   assert.equal(await page.$('[data-testid="delivery-note"]'), null);
   await context.close();

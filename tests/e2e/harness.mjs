@@ -69,6 +69,14 @@ export async function paste(page, testid, text) {
   await page.keyboard.insertText(text);
 }
 
+/// Picks a template and waits until its texts are in the editors (all but
+/// the first are fetched when picked).
+export async function pickTemplate(page, id) {
+  const pattern = fs.readFileSync(path.join(root, 'examples/templates', `${id}.pattern.json`), 'utf8');
+  await page.selectOption('[data-testid="template-picker"]', id);
+  await page.waitForFunction((p) => document.querySelector('[data-testid="pattern-input"]').value === p, pattern);
+}
+
 export async function waitVerdict(page, expected) {
   await page.waitForFunction((v) => document.querySelector('[data-testid="verdict"]')?.textContent === v, expected);
 }

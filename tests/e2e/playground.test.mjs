@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { env, open, paste, root, shots, verdict, waitVerdict } from './harness.mjs';
+import { env, open, paste, root, shots, verdict, waitVerdict, pickTemplate } from './harness.mjs';
 
 // Most tests paste whole texts; tests/e2e/authoring.test.mjs types key by key.
 const setText = paste;
@@ -29,16 +29,16 @@ test('loads with the EC2 template and matches', async () => {
 test('each starter template matches', async () => {
   const { context, page } = await open();
   for (const id of ['ec2-state-change', 's3-create-bucket', 'lambda-esm']) {
-    await page.selectOption('[data-testid="template-picker"]', id);
+    await pickTemplate(page, id);
     await waitVerdict(page, 'MATCH');
   }
   const options = await page.$$eval('[data-testid="template-picker"] option', (o) => o.map((x) => x.value).filter(Boolean));
   assert.ok(options.length >= 10, `only ${options.length} templates`);
   for (const id of options) {
-    await page.selectOption('[data-testid="template-picker"]', id);
+    await pickTemplate(page, id);
     await waitVerdict(page, 'MATCH');
   }
-  await page.selectOption('[data-testid="template-picker"]', 'lambda-esm');
+  await pickTemplate(page, 'lambda-esm');
   await page.screenshot({ path: path.join(shots, 'cloudtrail.png'), fullPage: true });
   await context.close();
 });
@@ -79,7 +79,7 @@ test('case and path near-misses get hints', async () => {
 
 test('notes on a pattern that AWS accepts but that misses', async () => {
   const { context, page } = await open();
-  await page.selectOption('[data-testid="template-picker"]', 'lambda-esm');
+  await pickTemplate(page, 'lambda-esm');
   await waitVerdict(page, 'MATCH');
   await setText(page, 'pattern-input', '{"source": ["lambda.amazonaws.com"], "detail": {"eventName": ["UpdateEventSourceMapping"]}}');
   await waitVerdict(page, 'NO MATCH');
@@ -95,7 +95,7 @@ test('notes on a pattern that AWS accepts but that misses', async () => {
 
 test('a pasted CloudTrail record is wrapped in the EventBridge envelope', async () => {
   const { context, page } = await open();
-  await page.selectOption('[data-testid="template-picker"]', 's3-create-bucket');
+  await pickTemplate(page, 's3-create-bucket');
   await waitVerdict(page, 'MATCH');
   const event = JSON.parse(await page.inputValue('[data-testid="event-input"]'));
   await setText(page, 'event-input', JSON.stringify({ Records: [event.detail] }, null, 2));
@@ -127,7 +127,7 @@ test('an invalid pattern shows INVALID with AWS reason and position', async () =
 
 test('share link round trip in a fresh profile', async () => {
   const { context, page } = await open();
-  await page.selectOption('[data-testid="template-picker"]', 's3-create-bucket');
+  await pickTemplate(page, 's3-create-bucket');
   await waitVerdict(page, 'MATCH');
   const pattern = '{"source": ["aws.s3"], "detail": {"eventName": [{"prefix": "Create"}], "note": ["é 😀 \\u0041"]}}';
   await setText(page, 'pattern-input', pattern);

@@ -407,21 +407,22 @@ mod tests {
     #[test]
     fn verdicts_and_problems() {
         let t = find("ec2-state-change").unwrap();
-        let a = analyze(t.pattern, t.event.into());
+        let (t_event, t_pattern) = t.texts.unwrap();
+        let a = analyze(t_pattern, t_event.into());
         assert_eq!(a.verdict, Verdict::Match);
         assert_eq!(a.states.get("detail.state"), Some(&FieldStatus::Matched));
-        let running = t.event.replace("\"stopped\"", "\"running\"");
-        let a = analyze(t.pattern, running.as_str().into());
+        let running = t_event.replace("\"stopped\"", "\"running\"");
+        let a = analyze(t_pattern, running.as_str().into());
         assert_eq!(a.verdict, Verdict::NoMatch);
         assert!(a
             .fields
             .iter()
             .any(|f| f.path == "detail.state" && f.status == FieldStatus::Failed));
-        let case = t.event.replace("\"stopped\"", "\"Stopped\"");
-        let a = analyze(t.pattern, case.as_str().into());
+        let case = t_event.replace("\"stopped\"", "\"Stopped\"");
+        let a = analyze(t_pattern, case.as_str().into());
         let fix = a.fields[2].hints[0].fixed_pattern.clone().unwrap();
         assert_eq!(analyze(&fix, case.as_str().into()).verdict, Verdict::Match);
-        let a = analyze("{\"a\": [\n {\"prefix\": 5}]}", t.event.into());
+        let a = analyze("{\"a\": [\n {\"prefix\": 5}]}", t_event.into());
         assert_eq!(a.verdict, Verdict::Invalid);
         let p = a.problem.unwrap();
         assert_eq!(
@@ -433,7 +434,7 @@ mod tests {
                 "prefix match pattern must be a string"
             )
         );
-        let a = analyze(t.pattern, "{\"source\": }".into());
+        let a = analyze(t_pattern, "{\"source\": }".into());
         assert_eq!(a.problem.unwrap().side, Side::Event);
         let a = analyze("{\"k\": [\"a\"],\n\"k\": [\"b\"]}", "{\"k\": \"b\"}".into());
         assert_eq!(a.verdict, Verdict::Match);

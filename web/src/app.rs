@@ -15,6 +15,7 @@ use crate::dom;
 use crate::hooks::autosave::use_autosave;
 use crate::hooks::schedule::use_scheduled_analysis;
 use crate::hooks::shortcuts::{use_shortcuts, Shortcuts, LIST};
+use crate::share::Shared;
 use crate::state::{Action, State};
 use crate::templates;
 use std::cell::RefCell;
@@ -55,14 +56,6 @@ fn source_of(o: &eventpattern::outline::Outline) -> Option<String> {
         .map(|i| &o.nodes[i])
         .find(|n| n.key.as_deref() == Some("source"))
         .map(|n| n.text.clone())
-}
-
-/// [`source_of`] for an event text.
-fn source_in(event: &str) -> Option<String> {
-    let selector = eventpattern::event::Selector::new(["source"]);
-    eventpattern::outline::outline(event, &selector, eventpattern::outline::Limits::default())
-        .ok()
-        .and_then(|o| source_of(&o))
 }
 
 /// The dialogs the page can open.
@@ -119,7 +112,27 @@ pub fn App(props: &AppProps) -> Html {
     let on_start = use_timed(&state, &input_at, |_: ()| Action::StartFromEvent);
     let on_format_event = use_timed(&state, &input_at, |_: ()| Action::FormatEvent);
     let on_format_pattern = use_timed(&state, &input_at, |_: ()| Action::FormatPattern);
-    let on_pick = use_timed(&state, &input_at, Action::LoadTemplate);
+    // A template's texts may be fetched first (only the first is embedded).
+    let on_pick = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |id: String, _| {
+            let dispatcher = dispatcher.clone();
+            let Some(t) = templates::find(&id) else {
+                dispatcher.dispatch(Action::Notify(format!("There is no template `{id}`.")));
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatcher.dispatch(match templates::load(t).await {
+                    Ok((event, pattern)) => Action::LoadTemplate(Shared {
+                        event,
+                        pattern,
+                        template: t.id.into(),
+                    }),
+                    Err(m) => Action::Notify(format!("The template could not be loaded: {m}.")),
+                })
+            });
+        })
+    };
     let on_undo = use_timed(&state, &input_at, |_: ()| Action::Undo);
     let on_wrap = use_timed(&state, &input_at, |_: MouseEvent| Action::WrapCloudTrail);
     // Stable across renders, so the result panels re-render only when their data changes.
@@ -228,7 +241,8 @@ pub fn App(props: &AppProps) -> Html {
     // The template's note describes its kind of event: once the event is of
     // another kind (another `source`), the picker no longer claims it.
     let template_source = use_memo(state.template.clone(), |id| {
-        templates::find(id).and_then(|t| source_in(t.event))
+        // As the outline shows it: the JSON text.
+        templates::find(id).map(|t| eventpattern::json::quote(t.source))
     });
     // (While an analysis is pending it describes the previous texts: keep the template.)
     let shown_template = match analysis.outline.as_deref() {

@@ -58,6 +58,28 @@ pub fn release_held() {
     }
 }
 
+/// The text of a file beside the page.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |what: &str| format!("{url} could not be read ({what})");
+    let window = window().ok_or_else(|| failed("no window"))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| failed("the network request failed"))?
+        .dyn_into()
+        .map_err(|_| failed("no response"))?;
+    if !response.ok() {
+        return Err(failed(&format!("HTTP {}", response.status())));
+    }
+    let text = response.text().map_err(|_| failed("no body"))?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| failed("the body is not text"))
+}
+
 /// Milliseconds since page load.
 pub fn now_ms() -> f64 {
     window()

@@ -52,8 +52,8 @@ pub enum Action {
     Compose(Vec<String>, String, Placement),
     /// Replace the pattern with one keyed on the event's identity fields.
     StartFromEvent,
-    /// A template was picked.
-    LoadTemplate(String),
+    /// A template was picked and its texts are here.
+    LoadTemplate(Shared),
     /// Put back the work the last template replaced.
     Undo,
     /// Another tab saved this state; take it.
@@ -77,10 +77,12 @@ const FORMAT_FLOOR_BYTES: usize = 1 << 20;
 
 impl State {
     /// A template's state.
+    /// (Used for the first template, whose texts are always embedded.)
     pub fn from_template(t: &templates::Template) -> State {
+        let (event, pattern) = t.texts.unwrap_or_default();
         State::from_shared(Shared {
-            event: t.event.into(),
-            pattern: t.pattern.into(),
+            event: event.into(),
+            pattern: pattern.into(),
             template: t.id.to_string(),
         })
     }
@@ -208,23 +210,14 @@ impl Reducible for State {
                 }
                 Err(e) => next.notice = Some(format!("The event cannot be read: {}.", e.message)),
             },
-            Action::LoadTemplate(id) => match templates::find(&id) {
-                Some(t)
-                    if t.id == next.template
-                        && *next.pattern == *t.pattern
-                        && *next.event == *t.event => {}
-                Some(t) => {
+            Action::LoadTemplate(t) => {
+                if next.shared() != t {
                     let before = next.shared();
-                    next.replace_all(Shared {
-                        event: t.event.into(),
-                        pattern: t.pattern.into(),
-                        template: t.id.into(),
-                    });
+                    next.replace_all(t);
                     next.undo = Some(Box::new(before));
                     next.notice = None;
                 }
-                None => next.notice = Some(format!("There is no template `{id}`.")),
-            },
+            }
             Action::Undo => {
                 if let Some(before) = next.undo.take() {
                     next.replace_all(*before);
@@ -315,17 +308,26 @@ mod tests {
         (*Rc::new(s).reduce(a)).clone()
     }
 
+    /// A template picked, with its (embedded, in tests) texts.
+    fn pick(id: &str) -> Action {
+        let t = templates::find(id).unwrap();
+        let (event, pattern) = t.texts.unwrap();
+        Action::LoadTemplate(Shared {
+            event: event.into(),
+            pattern: pattern.into(),
+            template: id.into(),
+        })
+    }
+
     #[test]
     fn loads_templates_and_edits() {
         let s = State::initial(None, None);
         assert_eq!(s.template, "ec2-state-change");
-        let s = apply(s, Action::LoadTemplate("lambda-esm".into()));
+        let s = apply(s, pick("lambda-esm"));
         assert!(s.pattern.contains("UpdateEventSourceMapping"));
         let s = apply(s, Action::EditPattern("{}".into()));
         assert_eq!(&*s.pattern, "{}");
         assert_eq!(s.template, "lambda-esm");
-        let s = apply(s, Action::LoadTemplate("nope".into()));
-        assert!(s.notice.unwrap().contains("nope"));
     }
 
     #[test]
@@ -365,7 +367,7 @@ mod tests {
             State::initial(None, None),
             Action::EditPattern("{\"mine\": [1]}".into()),
         );
-        let s = apply(s, Action::LoadTemplate("lambda-esm".into()));
+        let s = apply(s, pick("lambda-esm"));
         assert_eq!(s.template, "lambda-esm");
         assert!(s.undo.is_some());
         let undone = apply(s.clone(), Action::Undo);

@@ -127,7 +127,11 @@ async fn template_picker_loads_each_starter() {
             .unwrap()
             .dyn_into()
             .unwrap();
-        let expected = eventpattern_web::templates::find(id).unwrap().pattern;
+        let expected = eventpattern_web::templates::find(id)
+            .unwrap()
+            .texts
+            .unwrap()
+            .1;
         let what = format!("{id} (select {})", select.value());
         wait_until(&what, || pattern.value() == expected).await;
         wait_until("MATCH", || text(&root, "verdict") == "MATCH").await;
@@ -143,7 +147,15 @@ async fn share_links_through_the_browsers_compression_streams() {
     use eventpattern_web::state::{Action, State};
     use std::rc::Rc;
     use yew::Reducible;
-    let s = Rc::new(State::initial(None, None)).reduce(Action::LoadTemplate("lambda-esm".into()));
+    let (event, pattern) = eventpattern_web::templates::find("lambda-esm")
+        .unwrap()
+        .texts
+        .unwrap();
+    let s = Rc::new(State::initial(None, None)).reduce(Action::LoadTemplate(share::Shared {
+        event: event.into(),
+        pattern: pattern.into(),
+        template: "lambda-esm".into(),
+    }));
     assert!(s.pattern.contains("UpdateEventSourceMapping"));
     let link = encode_link(&s.shared()).await.unwrap();
     let back = decode_link(&format!("#{link}")).await.unwrap();

@@ -377,7 +377,13 @@ const FIXED_SPELLING: &[&str] = &[
 fn value_hints(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -> Vec<Hint> {
     use ConditionKind as C;
     let fix = |text: String| checked(index, text, v);
-    let same_letters = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    // Per character (not `str::to_lowercase`, whose extra code the page
+    // would carry for this one comparison); the offered fix is checked anyway.
+    let same_letters = |a: &str, b: &str| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    };
     let mut out = Vec::new();
     match (cond, v) {
         (C::Exact(s), Value::Str(x)) if s != x.as_ref() && same_letters(s, x) => {

@@ -215,7 +215,7 @@ fn syntax_sentence(w: &Where<'_>, e: &JsonError) -> String {
             )
         }
         JsonErrorKind::UnrecognizedToken => {
-            let lower = tok.to_lowercase();
+            let lower = tok.to_ascii_lowercase();
             if ["true", "false", "null"].contains(&lower.as_str()) {
                 format!("`{tok}` at {at} is not JSON: write `{lower}` in lower case.")
             } else {
@@ -313,7 +313,8 @@ pub fn operator_meant(name: &str) -> Option<&'static str> {
         ("numbers", "numeric"),
         ("range", "numeric"),
     ];
-    let lower = name.to_lowercase();
+    // Operator names are ASCII.
+    let lower = name.to_ascii_lowercase();
     if let Some(op) = OPERATORS.iter().find(|op| **op == lower) {
         return Some(op);
     }
