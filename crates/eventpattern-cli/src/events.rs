@@ -81,6 +81,13 @@ pub fn for_each_event(
     }
 }
 
+/// Reports input that is not an event and counts it; reading goes on.
+fn skip(file: &str, line: usize, message: &str, counts: &mut Counts) -> bool {
+    eprintln!("error: {}:{}: {}", visible(file), line, visible(message));
+    counts.skipped += 1;
+    true
+}
+
 /// One event (or what was skipped); `false` to stop.
 fn one_item(
     name: &str,
@@ -93,14 +100,7 @@ fn one_item(
     let item = match item {
         Ok(i) => i,
         Err(e) => {
-            eprintln!(
-                "error: {}:{}: {}",
-                visible(file),
-                e.line,
-                visible(&e.message)
-            );
-            counts.skipped += 1;
-            return true;
+            return skip(file, e.line, &e.message, counts);
         }
     };
     let as_record = wrap && (item.cloudtrail || cloudtrail::is_record(&item.text));
@@ -115,14 +115,7 @@ fn one_item(
                 e
             }
             Err(e) => {
-                eprintln!(
-                    "error: {}:{}: {}",
-                    visible(file),
-                    item.line,
-                    visible(&e.message)
-                );
-                counts.skipped += 1;
-                return true;
+                return skip(file, item.line, &e.message, counts);
             }
         }
     } else {
@@ -139,16 +132,7 @@ fn one_item(
             counts.total += 1;
             go_on
         }
-        Err(e) => {
-            eprintln!(
-                "error: {}:{}: {}",
-                visible(file),
-                item.line,
-                visible(&e.message)
-            );
-            counts.skipped += 1;
-            true
-        }
+        Err(e) => skip(file, item.line, &e.message, counts),
     }
 }
 
