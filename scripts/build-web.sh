@@ -17,10 +17,9 @@ if [ "$profile" = "--dev" ]; then
   cp pkg/eventpattern_web.js pkg/eventpattern_web_bg.wasm dist/pkg/
 else
   # wasm-opt and terser run here rather than inside wasm-pack, so the flags
-  # are exactly these (binaryen from npm; -Os measured smaller than -Oz
-  # after rustc's opt-level z). The glue is minified (terser, npm).
-  wasm-opt -Os --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-reference-types --enable-sign-ext --enable-mutable-globals \
+  # are exactly these (binaryen from npm). The glue is minified (terser, npm).
+  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-reference-types --enable-sign-ext --enable-mutable-globals --strip-producers --strip-target-features \
     pkg/eventpattern_web_bg.wasm -o dist/pkg/eventpattern_web_bg.wasm
   terser pkg/eventpattern_web.js --module --compress --mangle -o dist/pkg/eventpattern_web.js
 fi

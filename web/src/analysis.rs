@@ -9,7 +9,6 @@ use eventpattern::render::{
     alternatives_sentence, field_sentence, hint_sentence, inactive_sentences,
 };
 use eventpattern::{Encoding, FieldStatus, LineIndex, Pattern, Span};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The verdict as shown.
@@ -118,15 +117,6 @@ pub struct DeliveryLine {
     pub doc: &'static str,
 }
 
-/// How one shown event value fared, and for which pattern field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValueMarkLine {
-    /// The state.
-    pub state: ValueState,
-    /// The pattern field's joined path.
-    pub path: String,
-}
-
 /// Everything shown for one pair of texts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
@@ -146,13 +136,12 @@ pub struct Analysis {
     pub notes: Vec<NoteLine>,
     /// What AWS delivers, beside a match.
     pub delivery: Vec<DeliveryLine>,
-    /// Status of each pattern field by path (containers named as leaves, the missing list).
-    pub states: HashMap<String, FieldStatus>,
-    /// Each marked event value, by the start of its span in the event.
-    pub marks: HashMap<u32, ValueMarkLine>,
+    /// Each marked event value's state, by the start of its span in the
+    /// event, sorted (small sorted lists, not hash maps: less code in the page).
+    pub marks: Vec<(u32, ValueState)>,
     /// The pattern paths some event value is marked for (containers at
     /// other pattern paths are marked themselves: an object where a value was wanted).
-    pub marked_paths: std::collections::HashSet<String>,
+    pub marked_paths: Vec<String>,
     /// The paths the pattern names (a menu offers to replace their conditions).
     pub named_paths: Vec<String>,
     /// The event as shown (when it is valid JSON); shared with the next
@@ -166,6 +155,21 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The state of the event value whose span starts at `start`.
+    pub fn mark_at(&self, start: u32) -> Option<ValueState> {
+        let i = self.marks.partition_point(|m| m.0 < start);
+        self.marks.get(i).filter(|m| m.0 == start).map(|m| m.1)
+    }
+
+    /// The status of the pattern field at `path` (the last one, as the trace lists them).
+    pub fn status_of(&self, path: &str) -> Option<FieldStatus> {
+        self.fields
+            .iter()
+            .rev()
+            .find(|f| f.path == path)
+            .map(|f| f.status)
+    }
+
     /// Whether the event is a CloudTrail record delivered through EventBridge.
     pub fn via_cloudtrail(&self) -> bool {
         self.outline.as_ref().is_some_and(|o| o.via_cloudtrail)
@@ -279,9 +283,8 @@ pub fn analyze_with(pattern_text: &str, event_text: Rc<str>, cache: &mut EventCa
         inactive: Vec::new(),
         notes: Vec::new(),
         delivery: Vec::new(),
-        states: HashMap::new(),
-        marks: HashMap::new(),
-        marked_paths: Default::default(),
+        marks: Vec::new(),
+        marked_paths: Vec::new(),
         named_paths: Vec::new(),
         outline,
         engine_ms: 0.0,
@@ -362,19 +365,11 @@ pub fn analyze_with(pattern_text: &str, event_text: Rc<str>, cache: &mut EventCa
     let leaves = &pattern.tree().leaves;
     for f in &trace.fields {
         let leaf = &leaves[f.leaf];
-        a.states.insert(f.path.clone(), f.status);
         if !f.values.is_empty() {
-            a.marked_paths.insert(f.path.clone());
+            a.marked_paths.push(f.path.clone());
         }
-        for v in &f.values {
-            a.marks.insert(
-                v.span.start,
-                ValueMarkLine {
-                    state: v.state,
-                    path: f.path.clone(),
-                },
-            );
-        }
+        a.marks
+            .extend(f.values.iter().map(|v| (v.span.start, v.state)));
         a.fields.push(FieldLine {
             path: f.path.clone(),
             status: f.status,
@@ -396,6 +391,11 @@ pub fn analyze_with(pattern_text: &str, event_text: Rc<str>, cache: &mut EventCa
             pattern_line: line_of(leaf.key_span),
         });
     }
+    // By span; of two fields marking one value, the later one's state.
+    eventpattern::sort::sort_by_key(&mut a.marks, |m| m.0);
+    a.marks.reverse();
+    a.marks.dedup_by_key(|m| m.0);
+    a.marks.reverse();
     a
 }
 
@@ -410,7 +410,7 @@ mod tests {
         let (t_event, t_pattern) = t.texts.unwrap();
         let a = analyze(t_pattern, t_event.into());
         assert_eq!(a.verdict, Verdict::Match);
-        assert_eq!(a.states.get("detail.state"), Some(&FieldStatus::Matched));
+        assert_eq!(a.status_of("detail.state"), Some(FieldStatus::Matched));
         let running = t_event.replace("\"stopped\"", "\"running\"");
         let a = analyze(t_pattern, running.as_str().into());
         assert_eq!(a.verdict, Verdict::NoMatch);
@@ -449,11 +449,8 @@ mod marks_tests {
     fn array_elements_are_marked_one_by_one() {
         let event = r#"{"detail": {"tags": ["a", "b"]}}"#;
         let a = analyze(r#"{"detail": {"tags": ["b"]}}"#, event.into());
-        let mut marks: Vec<(u32, ValueState)> =
-            a.marks.iter().map(|(k, v)| (*k, v.state)).collect();
-        eventpattern::sort::sort_by_key(&mut marks, |m| m.0);
         assert_eq!(
-            marks,
+            a.marks,
             vec![(21, ValueState::Failed), (26, ValueState::Matched)]
         );
     }

@@ -58,6 +58,9 @@ fn source_of(o: &eventpattern::outline::Outline) -> Option<String> {
         .map(|n| n.text.clone())
 }
 
+/// Past this many characters a share link may be cut by the tools it is pasted into.
+const LONG_LINK: usize = 8 * 1024;
+
 /// The dialogs the page can open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Panel {
@@ -110,6 +113,12 @@ pub fn App(props: &AppProps) -> Html {
         Action::Compose(keys, condition, placement)
     });
     let on_start = use_timed(&state, &input_at, |_: ()| Action::StartFromEvent);
+    let on_notify = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |m: String, _| {
+            dispatcher.dispatch(Action::Notify(m))
+        })
+    };
     let on_format_event = use_timed(&state, &input_at, |_: ()| Action::FormatEvent);
     let on_format_pattern = use_timed(&state, &input_at, |_: ()| Action::FormatPattern);
     // A template's texts may be fetched first (only the first is embedded).
@@ -155,6 +164,12 @@ pub fn App(props: &AppProps) -> Html {
                 match url {
                     Some(url) => {
                         dom::copy(&url);
+                        if url.len() > LONG_LINK {
+                            state.dispatch(Action::Notify(format!(
+                                "Copied, but the link is {} KB long: some tools cut links past 8 KB. A smaller event makes a shorter link.",
+                                url.len().div_ceil(1024)
+                            )));
+                        }
                         link.set(Some(url));
                     }
                     None => state.dispatch(Action::Notify(
@@ -297,7 +312,8 @@ pub fn App(props: &AppProps) -> Html {
                     title="From the last keystroke to the new verdict on screen (engine: reading, matching and explaining)">
                     { match (latency, stale) {
                         (_, true) => "updating…".to_string(),
-                        (Some(ms), false) => format!("verdict in {} ms (engine {} ms)", ms.round() as i64, analysis.engine_ms.round() as i64),
+                        // (A keystroke during the analysis restarts the clock: never show less than the engine took.)
+                        (Some(ms), false) => format!("verdict in {} ms (engine {} ms)", ms.max(analysis.engine_ms).round() as i64, analysis.engine_ms.round() as i64),
                         (None, false) => String::new(),
                     } }
                 </p>
@@ -309,13 +325,15 @@ pub fn App(props: &AppProps) -> Html {
                     <Editor id="pattern-input" testid="pattern-input" label="Event pattern"
                         value={AttrValue::from(state.pattern.clone())} rev={state.pattern_rev}
                         focus_change={state.focus_change == Some(Side::Pattern)} select={state.select}
+                        formatted={state.formatted == Some(Side::Pattern)}
                         on_fix={on_apply.clone()} on_input={on_pattern}
                         ok_text={pattern_ok.then(|| AttrValue::from("A valid pattern (AWS accepts it)"))}
                         on_format={on_format_pattern} problem={pattern_problem} highlight_line={linked_line} />
-                    <QuickReference target="pattern-input" />
+                    <QuickReference target="pattern-input" on_refuse={on_notify} />
                     <Editor id="event-input" testid="event-input" label="Event"
                         value={AttrValue::from(state.event.clone())} rev={state.event_rev}
                         focus_change={state.focus_change == Some(Side::Event)} on_input={on_event}
+                        formatted={state.formatted == Some(Side::Event)}
                         ok_text={analysis.outline.is_some().then(|| AttrValue::from("Valid JSON: an object the pattern can be tested against"))}
                         on_format={on_format_event} problem={event_problem}>
                         if analysis.cloudtrail_shape != eventpattern::cloudtrail::Shape::Other {

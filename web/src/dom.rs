@@ -60,24 +60,17 @@ pub fn release_held() {
 
 /// The text of a file beside the page.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let failed = |what: &str| format!("{url} could not be read ({what})");
-    let window = window().ok_or_else(|| failed("no window"))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| failed("the network request failed"))?
-        .dyn_into()
-        .map_err(|_| failed("no response"))?;
-    if !response.ok() {
-        return Err(failed(&format!("HTTP {}", response.status())));
-    }
-    let text = response.text().map_err(|_| failed("no body"))?;
-    JsFuture::from(text)
+    let response = JsFuture::from(window().ok_or("no window")?.fetch_with_str(url))
         .await
         .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| failed("the body is not text"))
+        .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+        .filter(web_sys::Response::ok);
+    let text = match response.and_then(|r| r.text().ok()) {
+        Some(t) => JsFuture::from(t).await.ok().and_then(|t| t.as_string()),
+        None => None,
+    };
+    text.ok_or_else(|| format!("{url} could not be read"))
 }
 
 /// Milliseconds since page load.
@@ -143,6 +136,44 @@ pub fn select_in_textarea(id: &str, start: u32, end: u32) {
     };
     let _ = el.focus();
     let _ = el.set_selection_range(start, end.max(start + 1));
+    scroll_to(&el, start);
+}
+
+/// The editors' line height and padding in pixels, and a monospace
+/// character's width as a share of the font size (web/style.css: 13px,
+/// line-height 1.45, padding .5rem).
+const LINE_PX: f64 = 13.0 * 1.45;
+const PAD_PX: f64 = 8.0;
+const CHAR_PX: f64 = 13.0 * 0.6;
+
+/// Scrolls a textarea so the UTF-16 offset `at` is in view (the browser
+/// does not scroll to a selection set while the element has the focus).
+fn scroll_to(el: &web_sys::HtmlTextAreaElement, at: u32) {
+    let text = el.value();
+    let (mut line, mut column, mut units) = (0u32, 0u32, 0u32);
+    for c in text.chars() {
+        if units >= at {
+            break;
+        }
+        units += c.len_utf16() as u32;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
+    }
+    let top = PAD_PX + f64::from(line) * LINE_PX;
+    let (height, width) = (f64::from(el.client_height()), f64::from(el.client_width()));
+    let scroll_top = f64::from(el.scroll_top());
+    if top < scroll_top || top + LINE_PX > scroll_top + height {
+        el.set_scroll_top((top - height / 3.0).max(0.0) as i32);
+    }
+    let left = PAD_PX + f64::from(column) * CHAR_PX;
+    let scroll_left = f64::from(el.scroll_left());
+    if left < scroll_left || left + CHAR_PX > scroll_left + width {
+        el.set_scroll_left((left - width / 3.0).max(0.0) as i32);
+    }
 }
 
 /// Inserts `text` at the focused editor's selection with the browser's

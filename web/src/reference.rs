@@ -40,19 +40,60 @@ pub const ENTRIES: &[Entry] = &[
 /// The text to insert for `entry` between `before` and `after` (the editor's
 /// text on each side of the caret): commas added where the neighbours are
 /// values or members, so an example dropped beside another stays valid JSON.
-pub fn with_separators(entry: &Entry, before: &str, after: &str) -> String {
+/// Refused (with what to do) when the caret is not where the entry goes: a
+/// condition inside a field's list `[ … ]`, `$or` inside an object.
+pub fn with_separators(entry: &Entry, before: &str, after: &str) -> Result<String, String> {
+    let member = entry.insert.starts_with("\"$or\"");
+    match (member, innermost_open(before)) {
+        (false, Some('[')) | (true, Some('{')) => {}
+        (false, _) => {
+            return Err(format!(
+                "Put the caret inside a field's list (between its [ and ]), then choose {} again.",
+                entry.name
+            ))
+        }
+        (true, _) => {
+            return Err("Put the caret inside an object (after a {), then choose $or again.".into())
+        }
+    }
     let prev = before.trim_end().chars().next_back();
     let next = after.trim_start().chars().next();
     // A value (or member) ends just before: `"x"`, `5`, `true`, `}`, `]`.
     let ends_value = prev.is_some_and(|c| !matches!(c, '[' | '{' | ',' | ':'));
     // A value (or member) starts just after.
     let starts_value = next.is_some_and(|c| !matches!(c, ']' | '}' | ','));
-    format!(
+    Ok(format!(
         "{}{}{}",
         if ends_value { ", " } else { "" },
         entry.insert,
         if starts_value { ", " } else { "" }
-    )
+    ))
+}
+
+/// The innermost bracket (`[` or `{`) still open at the end of `before`,
+/// strings skipped.
+fn innermost_open(before: &str) -> Option<char> {
+    let (mut open, mut in_string, mut escaped) = (Vec::new(), false, false);
+    for c in before.chars() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => open.push(c),
+            ']' | '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
 }
 
 #[cfg(test)]
@@ -68,13 +109,24 @@ mod tests {
             ("{\"detail\": {\"state\": [", "]}}"),
             ("{\"detail\": {\"state\": [\"a\" ", " \"b\"]}}"),
         ] {
-            let text = format!("{before}{}{after}", with_separators(prefix, before, after));
+            let text = format!(
+                "{before}{}{after}",
+                with_separators(prefix, before, after).unwrap()
+            );
             assert!(eventpattern::Pattern::parse(&text).is_ok(), "{text}");
         }
         let or = ENTRIES.iter().find(|e| e.name == "$or").unwrap();
         let (before, after) = ("{\"source\": [\"aws.ec2\"]", "}");
-        let text = format!("{before}{}{after}", with_separators(or, before, after));
+        let text = format!(
+            "{before}{}{after}",
+            with_separators(or, before, after).unwrap()
+        );
         assert!(eventpattern::Pattern::parse(&text).is_ok(), "{text}");
+        // Not where it goes: refused, with what to do.
+        assert!(with_separators(prefix, "", "{\"a\": [\"x\"]}").is_err());
+        assert!(with_separators(prefix, "{\"a\": [\"x\"], ", "}").is_err());
+        assert!(with_separators(prefix, "{\"a\": [\"[x\", ", "]}").is_ok());
+        assert!(with_separators(or, "{\"a\": [", "]}").is_err());
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct State {
     /// What to select after that change (bytes of the new text); the whole
     /// changed part when `None`.
     pub select: Option<(usize, usize)>,
+    /// The last outside change was a Format of this editor: written in
+    /// through the editing command (so Ctrl+Z undoes it), the caret kept.
+    pub formatted: Option<Side>,
     /// The work a template replaced, until the user edits again.
     pub undo: Option<Box<Shared>>,
     /// Whether the user changed anything since the page loaded.
@@ -127,6 +130,7 @@ impl State {
             pattern_rev: 0,
             event_rev: 0,
             focus_change: None,
+            formatted: None,
             select: None,
             undo: None,
             edited: false,
@@ -177,6 +181,7 @@ impl Reducible for State {
             next.edited = true;
             next.focus_change = None;
             next.select = None;
+            next.formatted = None;
         }
         match action {
             Action::EditEvent(text) => {
@@ -233,6 +238,7 @@ impl Reducible for State {
                     if *text != *next.event {
                         next.event = text.into();
                         next.event_rev += 1;
+                        next.formatted = Some(Side::Event);
                     }
                 }
                 Err(m) => next.notice = Some(format!("The event was not formatted: {m}")),
@@ -246,6 +252,7 @@ impl Reducible for State {
                         if *text != *next.pattern {
                             next.pattern = text.into();
                             next.pattern_rev += 1;
+                            next.formatted = Some(Side::Pattern);
                         }
                     }
                     Err(m) => next.notice = Some(format!("The pattern was not formatted: {m}")),

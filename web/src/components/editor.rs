@@ -34,6 +34,10 @@ pub struct EditorProps {
     /// What to select then (bytes of `value`), instead of the whole change.
     #[prop_or_default]
     pub select: Option<(usize, usize)>,
+    /// The outside change is a Format: written in through the editing
+    /// command (undoable) with the focus, the caret kept in place.
+    #[prop_or_default]
+    pub formatted: bool,
     /// Shown in the error area when there is no error (e.g. "Valid pattern").
     #[prop_or_default]
     pub ok_text: Option<AttrValue>,
@@ -66,25 +70,19 @@ pub fn Editor(props: &EditorProps) -> Html {
         let focus = props.focus_change;
         let select = props.select;
         let value = props.value.clone();
+        let undoable = props.formatted;
         use_effect_with(props.rev, move |_| {
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                write_outside_change(&el, &value, focus, select);
+                write_outside_change(&el, &value, focus, select, undoable);
             }
         });
     }
     let lines = props.value.bytes().filter(|&b| b == b'\n').count() + 1;
     let error_line = props.problem.as_ref().map(|p| p.line as usize);
-    let numbers: Html = (1..=lines)
-        .map(|n| {
-            if Some(n) == error_line {
-                html! { <><span class="gutter-error" title="error on this line">{ n }</span>{ "\n" }</> }
-            } else if props.highlight_line == Some(n as u32) {
-                html! { <><span class="gutter-linked" data-linked-line={n.to_string()}>{ n }</span>{ "\n" }</> }
-            } else {
-                html! { { format!("{n}\n") } }
-            }
-        })
-        .collect();
+    let numbers = use_memo(
+        (lines, error_line, props.highlight_line),
+        |&(lines, error, linked)| gutter_numbers(lines, error, linked.map(|l| l as usize)),
+    );
 
     let oninput = {
         let cb = props.on_input.clone();
@@ -117,19 +115,21 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
     let onscroll = {
-        let gutter = gutter.clone();
-        let backdrop = backdrop.clone();
+        let (gutter, backdrop) = (gutter.clone(), backdrop.clone());
         Callback::from(move |e: Event| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            if let Some(g) = gutter.cast::<web_sys::HtmlElement>() {
-                g.set_scroll_top(area.scroll_top());
-            }
-            if let Some(b) = backdrop.cast::<web_sys::HtmlElement>() {
-                b.set_scroll_top(area.scroll_top());
-                b.set_scroll_left(area.scroll_left());
-            }
+            sync_scroll(&e.target_unchecked_into(), &gutter, &backdrop);
         })
     };
+    // Also after each redraw: a mark drawn while the text is scrolled (the
+    // layer was empty, so it could not scroll) must line up at once.
+    {
+        let (area, gutter, backdrop) = (area.clone(), gutter.clone(), backdrop.clone());
+        use_effect(move || {
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                sync_scroll(&el, &gutter, &backdrop);
+            }
+        });
+    }
     // The error's span, marked in a layer behind the (transparent) textarea.
     // The layer is always there (empty without an error) so the textarea
     // keeps its place among its siblings.
@@ -145,7 +145,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let (start, end) = (clamp(p.byte_range.0), clamp(p.byte_range.1));
         let mark = if start == end { " " } else { &text[start..end] };
         html! {
-            <>{ &text[..start] }<mark data-testid={format!("{}-mark", props.testid)}>{ mark }</mark>{ &text[end..] }{ "\n" }</>
+            <>{ &text[..start] }<mark data-testid={format!("{}-mark", props.testid)}>{ mark }</mark>{ &text[end..] }{ "\n\n\n" }</>
         }
     });
     let format = {
@@ -207,7 +207,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             // stable slot, so the textarea below is never replaced).
             <div class="offer-slot">{ props.children.clone() }</div>
             <div class={classes!("editor-body", props.problem.is_some().then_some("has-error"))}>
-                <pre class="gutter" aria-hidden="true" ref={gutter}>{ numbers }</pre>
+                <pre class="gutter" aria-hidden="true" ref={gutter}>{ (*numbers).clone() }</pre>
                 <div class="field-wrap">
                 <pre class="backdrop" aria-hidden="true" ref={backdrop}>{ for marked }</pre>
                 <textarea
@@ -242,6 +242,52 @@ pub fn Editor(props: &EditorProps) -> Html {
     }
 }
 
+/// The line numbers as a few text runs (not one node a line: a 1 MB event
+/// formatted has 60,000 lines), the error's and the pointed-at line marked.
+fn gutter_numbers(lines: usize, error: Option<usize>, linked: Option<usize>) -> Html {
+    let mut parts: Vec<Html> = Vec::new();
+    let mut run = String::new();
+    for n in 1..=lines {
+        let special = if Some(n) == error {
+            Some(html! { <span class="gutter-error" title="error on this line">{ n }</span> })
+        } else if Some(n) == linked {
+            Some(
+                html! { <span class="gutter-linked" data-linked-line={n.to_string()}>{ n }</span> },
+            )
+        } else {
+            None
+        };
+        match special {
+            Some(span) => {
+                parts.push(html! { { std::mem::take(&mut run) } });
+                parts.push(span);
+                run.push('\n');
+            }
+            None => {
+                run.push_str(&n.to_string());
+                run.push('\n');
+            }
+        }
+    }
+    parts.push(html! { { run } });
+    parts.into_iter().collect()
+}
+
+/// Scrolls the line numbers and the mark layer with the text.
+fn sync_scroll(area: &HtmlTextAreaElement, gutter: &NodeRef, backdrop: &NodeRef) {
+    if let Some(g) = gutter.cast::<web_sys::HtmlElement>() {
+        g.set_scroll_top(area.scroll_top());
+    }
+    if let Some(b) = backdrop.cast::<web_sys::HtmlElement>() {
+        b.set_scroll_top(area.scroll_top());
+        b.set_scroll_left(area.scroll_left());
+    }
+}
+
+/// Up to this size a Format goes through the editing command (undoable);
+/// past it, the browser's undo of a huge replacement costs seconds.
+const UNDOABLE_FORMAT_BYTES: usize = 256 * 1024;
+
 /// Writes text that changed outside the editor into the textarea. With
 /// `focus`, the editor takes the focus and the changed part is replaced
 /// through the browser's editing command (so Ctrl+Z undoes it) and selected;
@@ -252,19 +298,26 @@ fn write_outside_change(
     value: &str,
     focus: bool,
     select: Option<(usize, usize)>,
+    formatted: bool,
 ) {
     let old = el.value();
     if old == value {
         return;
     }
-    if focus {
+    let utf16 = |s: &str, i: usize| s[..i].encode_utf16().count() as u32;
+    // Replaces what changed through the browser's editing command (Ctrl+Z
+    // undoes it), else sets the whole value.
+    let replace = |el: &HtmlTextAreaElement| {
         let (start, old_end, new_end) = changed_range(&old, value);
-        let utf16 = |s: &str, i: usize| s[..i].encode_utf16().count() as u32;
         let _ = el.focus();
         let _ = el.set_selection_range(utf16(&old, start), utf16(&old, old_end));
         if !dom::insert_text(&value[start..new_end]) || el.value() != value {
             el.set_value(value);
         }
+        (start, new_end)
+    };
+    if focus {
+        let (start, new_end) = replace(el);
         let (s, e) = select
             .filter(|&(s, e)| {
                 s <= e && value.is_char_boundary(s) && value.is_char_boundary(e) && e <= value.len()
@@ -275,7 +328,11 @@ fn write_outside_change(
     }
     let caret = el.selection_start().ok().flatten().unwrap_or(0) as usize;
     let solid = solid_before(&old, caret);
-    el.set_value(value);
+    if formatted && value.len() <= UNDOABLE_FORMAT_BYTES {
+        replace(el);
+    } else {
+        el.set_value(value);
+    }
     el.set_scroll_left(0);
     let at = position_after_solid(value, solid);
     let _ = el.set_selection_range(at, at);

@@ -122,7 +122,7 @@ fn EventRow(props: &RowProps) -> Html {
             aria-haspopup={clickable.then_some("menu")}
             aria-expanded={clickable.then(|| props.expanded.to_string())}
             tabindex={clickable.then_some("-1")}
-            title={n.note.unwrap_or_default()}
+            title={n.note}
             onmouseenter={enter} onmouseleave={leave} onfocus={focus} onblur={blur} {onclick}>
             { content }
             if let Some(b) = badge { <span class="row-state">{ b }</span> }
@@ -241,9 +241,9 @@ fn tree_marks(a: &Analysis, outline: &Outline) -> AllMarks {
                 .path
                 .as_ref()
                 .filter(|p| !a.marked_paths.contains(*p))
-                .and_then(|p| a.states.get(p))
-                .map(|s| Mark::Field(*s)),
-            _ => a.marks.get(&n.span.start).map(|m| match m.state {
+                .and_then(|p| a.status_of(p))
+                .map(Mark::Field),
+            _ => a.mark_at(n.span.start).map(|m| match m {
                 ValueState::Matched => Mark::Field(FieldStatus::Matched),
                 ValueState::Failed => Mark::Field(FieldStatus::Failed),
                 ValueState::Unused => Mark::Unused,

@@ -12,6 +12,8 @@ use yew::prelude::*;
 pub struct QuickReferenceProps {
     /// Element id of the pattern textarea the examples go into.
     pub target: AttrValue,
+    /// Says why an example was not inserted (the caret is not where it goes).
+    pub on_refuse: Callback<String>,
 }
 
 /// See the module documentation.
@@ -19,9 +21,13 @@ pub struct QuickReferenceProps {
 pub fn QuickReference(props: &QuickReferenceProps) -> Html {
     let items = ENTRIES.iter().map(|e| {
         let target = props.target.clone();
+        let refuse = props.on_refuse.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let (before, after) = crate::dom::text_around_caret(&target);
-            crate::dom::insert_into(&target, &with_separators(e, &before, &after));
+            match with_separators(e, &before, &after) {
+                Ok(text) => crate::dom::insert_into(&target, &text),
+                Err(why) => refuse.emit(why),
+            }
         });
         html! {
             <li>

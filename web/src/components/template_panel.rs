@@ -30,6 +30,18 @@ pub struct TemplatePanelProps {
 pub fn TemplatePanel(props: &TemplatePanelProps) -> Html {
     // Set while the arrow keys move through the list: the change waits for Enter.
     let browsing = use_mut_ref(|| false);
+    // The shown choice follows the state (an Undo, a link, another source):
+    // once the user has picked, the options' `selected` attributes no longer
+    // move the browser's selection, so the value is set directly.
+    let picker = use_node_ref();
+    {
+        let picker = picker.clone();
+        use_effect_with(props.selected.clone(), move |selected| {
+            if let Some(select) = picker.cast::<HtmlSelectElement>() {
+                select.set_value(selected);
+            }
+        });
+    }
     let onchange = {
         let cb = props.on_pick.clone();
         let browsing = browsing.clone();
@@ -117,7 +129,7 @@ pub fn TemplatePanel(props: &TemplatePanelProps) -> Html {
     html! {
         <section class="panel templates" aria-labelledby="templates-title">
             <h2 id="templates-title"><label for="template-picker">{ "Template" }</label></h2>
-            <select id="template-picker" data-testid="template-picker" {onchange} {onkeydown} {onblur}
+            <select id="template-picker" data-testid="template-picker" ref={picker} {onchange} {onkeydown} {onblur}
                 aria-describedby="template-picker-help">
                 <option value="" selected={props.selected.is_empty()} disabled=true>{ "Choose a template…" }</option>
                 { for TEMPLATES.iter().map(|t| html! {

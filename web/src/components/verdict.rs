@@ -33,20 +33,20 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
             crate::analysis::Side::Event => "The event is not a valid JSON object.".to_string(),
         },
         (Verdict::Match, _) if !a.delivery.is_empty() => format!(
-            "All {} pattern fields matched; whether AWS delivers this event depends on the rule and the trail (see Why).",
-            a.fields.len()
+            "{} matched; whether AWS delivers this event depends on the rule and the trail (see Why).",
+            all_fields(a.fields.len())
         ),
         (Verdict::Match, _) => format!(
-            "All {} pattern fields matched: AWS would deliver this event to the rule's targets.",
-            a.fields.len()
+            "{} matched: AWS would deliver this event to the rule's targets.",
+            all_fields(a.fields.len())
         ),
         _ if a.cloudtrail_shape != eventpattern::cloudtrail::Shape::Other => format!(
-            "{matched} of {} pattern fields matched: this is a raw CloudTrail record, not the event EventBridge delivers — wrap it with the button above the event editor.",
-            a.fields.len()
+            "{matched} of {} matched: this is a raw CloudTrail record, not the event EventBridge delivers — wrap it with the button above the event editor.",
+            fields(a.fields.len())
         ),
         _ => format!(
-            "{matched} of {} pattern fields matched: AWS would not deliver this event.",
-            a.fields.len()
+            "{matched} of {} matched: AWS would not deliver this event.",
+            fields(a.fields.len())
         ),
     };
     html! {
@@ -55,5 +55,23 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
             <strong class="verdict-word" data-testid="verdict">{ a.verdict.text() }</strong>
             <span class="verdict-summary">{ summary }</span>
         </div>
+    }
+}
+
+/// "1 pattern field", "3 pattern fields".
+fn fields(n: usize) -> String {
+    if n == 1 {
+        "1 pattern field".into()
+    } else {
+        format!("{n} pattern fields")
+    }
+}
+
+/// "The pattern field", "All 3 pattern fields".
+fn all_fields(n: usize) -> String {
+    if n == 1 {
+        "The pattern's one field".into()
+    } else {
+        format!("All {}", fields(n))
     }
 }

@@ -3,7 +3,7 @@
 //! changes the character) avoid the browser's own Ctrl shortcuts and the
 //! editors' typing; `?` opens the list when no text field has the focus.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -58,7 +58,9 @@ pub fn use_shortcuts(shortcuts: Shortcuts) {
     *latest.borrow_mut() = shortcuts;
     use_effect_with((), move |_| {
         let window = web_sys::window().expect("a window");
-        let listener = EventListener::new(&window, "keydown", move |e| {
+        // Not passive: the shortcuts cancel the browser's own use of the keys.
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&window, "keydown", options, move |e| {
             let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
                 return;
             };

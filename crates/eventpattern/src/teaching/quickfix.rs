@@ -36,18 +36,18 @@ pub fn quick_fixes(pattern_text: &str, e: &PatternError) -> Vec<QuickFix> {
     let mut partial: Vec<QuickFix> = Vec::new();
     for (label, first) in candidates(pattern_text, e) {
         // Repair later errors of the same kind the same way (`"a": "x", "b": "y"`).
-        let (mut text, mut n) = (first, 1);
+        let (mut text, mut labels) = (first, vec![label]);
         let remaining = loop {
             match Pattern::parse(&text) {
                 Ok(_) => break None,
-                Err(next) if next.kind == e.kind && n < MAX_REPEATS => {
+                Err(next) if next.kind == e.kind && labels.len() < MAX_REPEATS => {
                     match candidates(&text, &next)
                         .into_iter()
-                        .find(|(l, _)| same_fix(l, &label))
+                        .find(|(l, _)| same_fix(l, &labels[0]))
                     {
-                        Some((_, again)) => {
+                        Some((again_label, again)) => {
                             text = again;
-                            n += 1;
+                            labels.push(again_label);
                         }
                         None => break Some(next),
                     }
@@ -55,11 +55,7 @@ pub fn quick_fixes(pattern_text: &str, e: &PatternError) -> Vec<QuickFix> {
                 Err(next) => break Some(next),
             }
         };
-        let label = if n > 1 {
-            format!("{label} (and {} more like it)", n - 1)
-        } else {
-            label
-        };
+        let label = repeated_label(labels);
         match remaining {
             None => valid.push(QuickFix {
                 label,
@@ -90,6 +86,37 @@ pub fn quick_fixes(pattern_text: &str, e: &PatternError) -> Vec<QuickFix> {
 }
 
 /// Two labels name the same kind of fix when their first word matches.
+/// One button's words for a fix applied several times: "… (and 2 more like
+/// it)", or, when the steps differ only in the code they end with, that code
+/// listed ("Add the missing `"`, `]` and `}`").
+fn repeated_label(mut labels: Vec<String>) -> String {
+    let first = labels.remove(0);
+    if labels.is_empty() {
+        return first;
+    }
+    // `head` + "`code`", ending with the code.
+    let split = |l: &str| -> Option<(String, String)> {
+        let inner = l.strip_suffix('`')?;
+        let (head, code) = inner.rsplit_once('`')?;
+        Some((head.to_string(), code.to_string()))
+    };
+    let parts: Option<Vec<(String, String)>> = std::iter::once(&first)
+        .chain(&labels)
+        .map(|l| split(l))
+        .collect();
+    match parts {
+        Some(parts)
+            if parts.iter().all(|p| p.0 == parts[0].0)
+                && parts.iter().any(|p| p.1 != parts[0].1) =>
+        {
+            let mut codes: Vec<String> = parts.iter().map(|p| format!("`{}`", p.1)).collect();
+            let last = codes.pop().unwrap_or_default();
+            format!("{}{} and {last}", parts[0].0, codes.join(", "))
+        }
+        _ => format!("{first} (and {} more like it)", labels.len()),
+    }
+}
+
 fn same_fix(a: &str, b: &str) -> bool {
     a.split(' ').next() == b.split(' ').next()
 }
@@ -465,6 +492,7 @@ mod tests {
             ),
             (r#"{"a": ["x"], "b": {}}"#, "Remove the empty `b`", r#"{"a": ["x"]}"#),
             (r#"{"a": ["x"}"#, "Add the missing `]`", r#"{"a": ["x"]}"#),
+            (r#"{"a": ["x"#, "Add the missing `\"`, `]` and `}`", r#"{"a": ["x"]}"#),
             (
                 "{\n  \"a\": [\"x\"\n}",
                 "Add the missing `]`",

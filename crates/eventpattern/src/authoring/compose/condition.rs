@@ -99,8 +99,14 @@ pub fn condition(op: Op, value_json: &str) -> Option<String> {
         (Op::Exact, Clicked::Str(_, raw) | Clicked::Num(raw) | Clicked::Word(raw)) => {
             raw.to_string()
         }
-        (Op::Prefix, Clicked::Str(_, raw)) => format!("{{\"prefix\": {raw}}}"),
-        (Op::Suffix, Clicked::Str(_, raw)) => format!("{{\"suffix\": {raw}}}"),
+        (Op::Prefix, Clicked::Str(s, raw)) => match leading_part(s) {
+            Some(part) => format!("{{\"prefix\": {}}}", quote(part)),
+            None => format!("{{\"prefix\": {raw}}}"),
+        },
+        (Op::Suffix, Clicked::Str(s, raw)) => match extension(s) {
+            Some(part) => format!("{{\"suffix\": {}}}", quote(part)),
+            None => format!("{{\"suffix\": {raw}}}"),
+        },
         (Op::EqualsIgnoreCase, Clicked::Str(_, raw)) => {
             format!("{{\"equals-ignore-case\": {raw}}}")
         }
@@ -153,6 +159,20 @@ fn network(s: &str) -> Option<String> {
 
 /// The value up to its last `/` or `:` followed by `*` (the whole value,
 /// escaped, when it has neither), e.g. `arn:aws:s3:::bucket/*`.
+/// A prefix worth offering: up to the last `/` or `:` (`arn:aws:s3:::bucket/`),
+/// else the last `-` or `_` (`i-`, `prod-web-`); `None` keeps the whole value.
+fn leading_part(s: &str) -> Option<&str> {
+    let cut = s.rfind(['/', ':']).or_else(|| s.rfind(['-', '_']))?;
+    (cut > 0 && cut + 1 < s.len()).then(|| &s[..=cut])
+}
+
+/// A suffix worth offering: a file extension (`.png`); `None` keeps the whole value.
+fn extension(s: &str) -> Option<&str> {
+    let dot = s.rfind('.')?;
+    let ext = &s[dot..];
+    (dot > 0 && ext.len() > 1 && ext.len() <= 10 && !ext.contains(['/', ':', ' '])).then_some(ext)
+}
+
 fn wildcard(s: &str) -> String {
     let escaped = |t: &str| t.replace('\\', "\\\\").replace('*', "\\*");
     match s.rfind(['/', ':']) {
@@ -174,6 +194,23 @@ mod tests {
         assert_eq!(
             condition(Op::Prefix, "\"it's\"").unwrap(),
             "{\"prefix\": \"it's\"}"
+        );
+        // A useful part of the value, where it has one.
+        assert_eq!(
+            condition(Op::Prefix, "\"i-0abc123\"").unwrap(),
+            "{\"prefix\": \"i-\"}"
+        );
+        assert_eq!(
+            condition(Op::Prefix, "\"arn:aws:s3:::bucket/key\"").unwrap(),
+            "{\"prefix\": \"arn:aws:s3:::bucket/\"}"
+        );
+        assert_eq!(
+            condition(Op::Suffix, "\"photos/cat.jpg\"").unwrap(),
+            "{\"suffix\": \".jpg\"}"
+        );
+        assert_eq!(
+            condition(Op::Suffix, "\"stopped\"").unwrap(),
+            "{\"suffix\": \"stopped\"}"
         );
         assert_eq!(
             condition(Op::Numeric, "1e2").unwrap(),

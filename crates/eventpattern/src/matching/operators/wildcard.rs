@@ -123,7 +123,7 @@ impl Wildcard {
         alphabet.push((0..=255u8).find(|b| !bytes.contains(b)).unwrap_or(0));
         // Hashed: a linear scan of up to 4,096 sets per step cost 0.65 s on a
         // 2 KB pattern (issue 11, defect 5).
-        let mut seen: std::collections::HashSet<Vec<usize>> = [vec![0]].into_iter().collect();
+        let mut seen: crate::event::FastSet<Vec<usize>> = [vec![0]].into_iter().collect();
         let mut queue: Vec<Vec<usize>> = vec![vec![0]];
         let mut best = 0;
         // Taken transitions (from, to, is self-loop) and their targets,
