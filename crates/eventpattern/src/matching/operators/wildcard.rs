@@ -68,6 +68,13 @@ impl Wildcard {
         self.pieces.join(fill)
     }
 
+    /// The literal text before the first star: every matching value starts
+    /// with it (a rule set indexes the wildcard by it). Without stars it is
+    /// the whole operand.
+    pub fn leading_literal(&self) -> &str {
+        &self.pieces[0]
+    }
+
     /// Number of unescaped stars.
     pub fn stars(&self) -> usize {
         self.pieces.len() - 1
