@@ -48,6 +48,22 @@ fn main() {
         big.len()
     );
 
+    // A yardstick measured in the same run (the machine is shared and
+    // noisy): the EC2 starter rule alone, whose quiet-machine figure is in
+    // BENCHMARKS.md.
+    let seed = Pattern::parse(read("seed_patterns.jsonl").lines().next().unwrap_or("{}"))
+        .expect("seed pattern is valid");
+    let mut per_event = Vec::new();
+    for _ in 0..passes {
+        let t = Instant::now();
+        for e in &events {
+            let _ = seed.matches(e);
+        }
+        per_event.push(t.elapsed().as_secs_f64() * 1e6 / events.len() as f64);
+    }
+    let (med, best) = stats(per_event);
+    println!("yardstick: EC2 starter rule alone {med:.2} µs/event   best {best:.2}");
+
     for file in ["patterns.jsonl", "patterns_common.jsonl"] {
         let text = read(file);
         let rules: Vec<(String, Pattern)> = text

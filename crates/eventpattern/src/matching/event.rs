@@ -181,7 +181,9 @@ impl Selector {
     /// "Paths"): `""` only when a pattern path has an empty step, and a key
     /// with dots when each of its steps is used.
     pub fn step_used(&self, key: &str) -> bool {
-        self.steps.contains(key) || java_split_dots(key).all(|s| self.steps.contains(s))
+        // A key without dots is its own only step: one lookup settles it.
+        self.steps.contains(key)
+            || (key.contains('.') && java_split_dots(key).all(|s| self.steps.contains(s)))
     }
 
     fn may_hold(&self, path: &str) -> bool {

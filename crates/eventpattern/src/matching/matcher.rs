@@ -375,6 +375,12 @@ fn can_meet(leaf: &Leaf, values: &[u32], flat: &FlatEvent<'_>) -> Meet {
     }
 }
 
+/// Whether some value, or the absence of values, could meet the field: when
+/// not, no alternative with this field matches (for callers that prune).
+pub(crate) fn can_be_met(leaf: &Leaf, values: &[u32], flat: &FlatEvent<'_>) -> bool {
+    !matches!(can_meet(leaf, values, flat), Meet::Never)
+}
+
 /// Whether any alternative matches.
 pub(crate) fn matches(
     rules: &[Rule],

@@ -7,7 +7,7 @@
 use super::trie::Trie;
 use crate::event::{FastMap, FlatEvent, Value};
 use crate::matcher::ByPath;
-use crate::pattern::{ConditionKind, Leaf};
+use crate::pattern::{ConditionKind, Leaf, LeafId};
 use crate::Pattern;
 
 /// What an event value at a path must be for a condition to accept it.
@@ -102,15 +102,38 @@ pub(crate) fn field_keys(leaf: &Leaf) -> Option<Vec<Key>> {
 /// matcher checks any others.
 pub(crate) const MAX_FIELDS: usize = 32;
 
-/// A field of an alternative: its path (selector id) and the keys a value
-/// there needs (any one of them).
-pub(crate) type Field = (u32, Vec<Key>);
+/// A field of an alternative that must hold a value.
+#[derive(Debug, Clone)]
+pub(crate) struct Field {
+    /// The pattern's leaf.
+    pub leaf: LeafId,
+    /// Its path's selector id.
+    pub path: u32,
+    /// The keys a value there has (any one of them).
+    pub keys: Vec<Key>,
+}
+
+/// How costly checking a field's conditions on a value is, roughly: the rule
+/// set checks a candidate's unindexed fields cheapest first.
+pub(crate) fn check_cost(leaf: &Leaf) -> u8 {
+    use ConditionKind as C;
+    leaf.conditions
+        .iter()
+        .map(|c| match c.kind {
+            C::Exact(_) | C::Exactly(_) | C::Number { .. } | C::Bool(_) | C::Null => 0,
+            C::Prefix(..) | C::Suffix(..) | C::EqualsIgnoreCase(..) | C::Exists(_) => 1,
+            C::AnythingBut(_) | C::Numeric(_) | C::ExactIp(..) | C::Cidr(..) => 2,
+            C::Wildcard(..) => 3,
+        })
+        .max()
+        .unwrap_or(0)
+}
 
 /// The cost added to a presence key, which says little about the value.
 const PRESENCE_COST: usize = 64;
 
-/// Per `$or` alternative of the pattern, the fields that must hold a value,
-/// each as `(path, its keys)`; `None` when some alternative has no such field
+/// Per `$or` alternative of the pattern, the fields that must hold a value;
+/// `None` when some alternative has no such field
 /// (it could match an event that has none of the keys: evaluate it always).
 pub(crate) fn required_fields(pattern: &Pattern, leaf_paths: &[u32]) -> Option<Vec<Vec<Field>>> {
     let leaves = &pattern.tree().leaves;
@@ -121,7 +144,13 @@ pub(crate) fn required_fields(pattern: &Pattern, leaf_paths: &[u32]) -> Option<V
             let fields: Vec<Field> = alternative
                 .leaves
                 .iter()
-                .filter_map(|&id| Some((leaf_paths[id], field_keys(&leaves[id])?)))
+                .filter_map(|&leaf| {
+                    Some(Field {
+                        leaf,
+                        path: leaf_paths[leaf],
+                        keys: field_keys(&leaves[leaf])?,
+                    })
+                })
                 .take(MAX_FIELDS)
                 .collect();
             (!fields.is_empty()).then_some(fields)

@@ -15,9 +15,11 @@
 mod index;
 mod trie;
 
-use crate::event::{flatten, FastMap, Selector};
+use crate::event::{flatten, FastMap, FlatEvent, Selector};
+use crate::matcher::ByPath;
+use crate::pattern::LeafId;
 use crate::{matcher, EventError, Pattern};
-use index::{required_fields, Field, Index, Key};
+use index::{check_cost, required_fields, Field, Index, Key};
 
 /// One rule of the set.
 #[derive(Debug, Clone)]
@@ -42,12 +44,15 @@ struct Registration {
 }
 
 /// An alternative of a rule in the index.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Alternative {
     /// The rule's slot.
     slot: u32,
     /// One bit per indexed field: all set, the rule is a candidate.
     fields: u32,
+    /// Its other fields (leaf ids), cheapest to check first: one that no
+    /// value can meet rules the alternative out before the matcher runs.
+    unindexed: Vec<LeafId>,
 }
 
 /// Named event patterns (rules) matched together against events.
@@ -207,8 +212,8 @@ impl RuleSet {
         let mut seen = vec![0u64; self.slots.len().div_ceil(64)];
         let mut mark = |s: u32| seen[s as usize / 64] |= 1 << (s % 64);
         for &a in &touched {
-            let alt = self.alternatives[a as usize];
-            if met[a as usize] == alt.fields {
+            let alt = &self.alternatives[a as usize];
+            if met[a as usize] == alt.fields && self.may_meet(alt, &flat, &by_path) {
                 mark(alt.slot);
             }
         }
@@ -230,6 +235,18 @@ impl RuleSet {
         }
         matched.sort_unstable();
         Ok(matched)
+    }
+
+    /// Whether each unindexed field of the alternative has a value (or an
+    /// absence) that could meet it, as the matcher's own first check asks.
+    fn may_meet(&self, alt: &Alternative, flat: &FlatEvent<'_>, by_path: &ByPath) -> bool {
+        let e = self.slots[alt.slot as usize]
+            .as_ref()
+            .expect("indexed slot is live");
+        let leaves = &e.pattern.tree().leaves;
+        alt.unindexed
+            .iter()
+            .all(|&l| matcher::can_be_met(&leaves[l], &by_path[e.leaf_paths[l] as usize], flat))
     }
 
     fn entry_at(&self, position: usize) -> &Entry {
@@ -270,12 +287,26 @@ impl RuleSet {
         };
         let mut ids = Vec::with_capacity(alternatives.len());
         let mut keys = Vec::new();
-        for mut fields in alternatives {
+        let rules = e.pattern.rules();
+        let leaves = &e.pattern.tree().leaves;
+        let mut alts = Vec::with_capacity(alternatives.len());
+        for (mut fields, rule) in alternatives.into_iter().zip(rules) {
             self.keep_selective(&mut fields);
+            let mut unindexed: Vec<LeafId> = rule
+                .leaves
+                .iter()
+                .copied()
+                .filter(|&l| fields.iter().all(|f| f.leaf != l))
+                .collect();
+            unindexed.sort_by_key(|&l| check_cost(&leaves[l]));
             let alt = Alternative {
                 slot,
                 fields: (0..fields.len()).fold(0, |m, bit| m | 1 << bit),
+                unindexed,
             };
+            alts.push((alt, fields));
+        }
+        for (alt, fields) in alts {
             let id = match self.free_alternatives.pop() {
                 Some(id) => {
                     self.alternatives[id as usize] = alt;
@@ -287,11 +318,11 @@ impl RuleSet {
                 }
             };
             ids.push(id);
-            for (bit, (path, field_keys)) in fields.into_iter().enumerate() {
+            for (bit, field) in fields.into_iter().enumerate() {
                 let posting = id << 5 | bit as u32;
-                for key in field_keys {
-                    self.index.insert(path, &key, posting);
-                    keys.push((path, key, posting));
+                for key in field.keys {
+                    self.index.insert(field.path, &key, posting);
+                    keys.push((field.path, key, posting));
                 }
             }
         }
@@ -309,7 +340,7 @@ impl RuleSet {
     fn keep_selective(&self, fields: &mut Vec<Field>) {
         let mut costed: Vec<(usize, Field)> = fields
             .drain(..)
-            .map(|f| (self.index.cost(f.0, &f.1), f))
+            .map(|f| (self.index.cost(f.path, &f.keys), f))
             .collect();
         costed.sort_by_key(|c| c.0);
         for (i, (cost, field)) in costed.into_iter().enumerate() {
