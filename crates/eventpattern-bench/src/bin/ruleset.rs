@@ -63,6 +63,14 @@ fn main() {
     }
     let (med, best) = stats(per_event);
     println!("yardstick: EC2 starter rule alone {med:.2} µs/event   best {best:.2}");
+    let mut per_big = Vec::new();
+    for _ in 0..passes {
+        let t = Instant::now();
+        let _ = seed.matches(&big);
+        per_big.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let (med, best) = stats(per_big);
+    println!("yardstick: big event, EC2 starter rule alone {med:.3} ms   best {best:.3}");
 
     for file in ["patterns.jsonl", "patterns_common.jsonl"] {
         let text = read(file);

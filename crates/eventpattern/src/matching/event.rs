@@ -301,7 +301,8 @@ pub fn flatten<'a>(
     }
     let full = selector.is_none();
     let mut out = FlatEvent {
-        leaves: Vec::with_capacity(selector.map_or(64, |s| s.len() * 2)),
+        // Bounded: a rule set selects hundreds of paths, and an event has few of them.
+        leaves: Vec::with_capacity(selector.map_or(64, |s| (s.len() * 2).min(64))),
         ..FlatEvent::default()
     };
     let mut path = String::with_capacity(128);

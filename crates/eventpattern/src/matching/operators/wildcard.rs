@@ -75,6 +75,12 @@ impl Wildcard {
         &self.pieces[0]
     }
 
+    /// The literal text after the last star: every matching value ends with
+    /// it. Without stars it is the whole operand.
+    pub fn trailing_literal(&self) -> &str {
+        self.pieces.last().expect("non-empty")
+    }
+
     /// Number of unescaped stars.
     pub fn stars(&self) -> usize {
         self.pieces.len() - 1

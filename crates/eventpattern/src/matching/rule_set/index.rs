@@ -73,6 +73,10 @@ fn key_of(cond: &ConditionKind) -> Option<Key> {
             None => Key::Present,
         },
         C::Wildcard(_, w) if w.stars() == 0 => Key::Str(w.leading_literal().to_string()),
+        // The longer of the literal ends (`*-logs` by its suffix).
+        C::Wildcard(_, w) if w.trailing_literal().len() > w.leading_literal().len() => {
+            Key::Suffix(w.trailing_literal().to_string())
+        }
         C::Wildcard(_, w) => Key::Prefix(w.leading_literal().to_string()),
         C::Exists(false) => return None,
         C::AnythingBut(_) | C::ExactIp(..) | C::Numeric(_) | C::Exists(true) | C::Cidr(..) => {
@@ -81,13 +85,25 @@ fn key_of(cond: &ConditionKind) -> Option<Key> {
     })
 }
 
+/// An empty prefix or suffix is met by every string: a presence key says as much.
+fn weakest(key: Key) -> Key {
+    match &key {
+        Key::Prefix(a) | Key::FoldedPrefix(a) | Key::Suffix(a) | Key::FoldedSuffix(a)
+            if a.is_empty() =>
+        {
+            Key::Present
+        }
+        _ => key,
+    }
+}
+
 /// The keys of a field: one per condition (any may be met), or just
 /// `Present` when a condition has no finer key. `None` when the field can be
 /// met by absence.
 pub(crate) fn field_keys(leaf: &Leaf) -> Option<Vec<Key>> {
     let mut keys: Vec<Key> = Vec::with_capacity(leaf.conditions.len());
     for c in &leaf.conditions {
-        let k = key_of(&c.kind)?;
+        let k = weakest(key_of(&c.kind)?);
         if !keys.contains(&k) {
             keys.push(k);
         }
@@ -97,10 +113,6 @@ pub(crate) fn field_keys(leaf: &Leaf) -> Option<Vec<Key>> {
     }
     Some(keys)
 }
-
-/// Most fields of one alternative the index counts (one bit each); the
-/// matcher checks any others.
-pub(crate) const MAX_FIELDS: usize = 32;
 
 /// A field of an alternative that must hold a value.
 #[derive(Debug, Clone)]
@@ -131,6 +143,8 @@ pub(crate) fn check_cost(leaf: &Leaf) -> u8 {
 
 /// The cost added to a presence key, which says little about the value.
 const PRESENCE_COST: usize = 64;
+/// Prefixes and suffixes shorter than this cost the difference more.
+const SHORT_AFFIX: usize = 8;
 
 /// Per `$or` alternative of the pattern, the fields that must hold a value;
 /// `None` when some alternative has no such field
@@ -151,7 +165,6 @@ pub(crate) fn required_fields(pattern: &Pattern, leaf_paths: &[u32]) -> Option<V
                         keys: field_keys(&leaves[leaf])?,
                     })
                 })
-                .take(MAX_FIELDS)
                 .collect();
             (!fields.is_empty()).then_some(fields)
         })
@@ -296,7 +309,7 @@ impl PathIndex {
 }
 
 /// Keys → postings, per path (by the rule set's selector ids). A posting is
-/// `alternative << 5 | field bit`: an event's values set, per alternative, the
+/// `alternative << 3 | field bit`: an event's values set, per alternative, the
 /// bits of the fields they could meet.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Index {
@@ -323,11 +336,23 @@ impl Index {
     /// as `source`, is likely common in events too), more for presence,
     /// which any value at the path meets.
     pub(crate) fn cost(&self, path: u32, keys: &[Key]) -> usize {
-        let Some(Some(index)) = self.paths.get(path as usize) else {
-            return usize::from(keys.contains(&Key::Present)) * PRESENCE_COST;
+        let index = match self.paths.get(path as usize) {
+            Some(Some(index)) => Some(index),
+            _ => None,
         };
         keys.iter()
-            .map(|k| index.len(k) + usize::from(*k == Key::Present) * PRESENCE_COST)
+            .map(|k| {
+                let extra = match k {
+                    Key::Present => PRESENCE_COST,
+                    // A short prefix or suffix is shared by many values.
+                    Key::Prefix(a)
+                    | Key::FoldedPrefix(a)
+                    | Key::Suffix(a)
+                    | Key::FoldedSuffix(a) => SHORT_AFFIX.saturating_sub(a.len()),
+                    _ => 0,
+                };
+                index.map_or(0, |i| i.len(k)) + extra
+            })
             .sum()
     }
 

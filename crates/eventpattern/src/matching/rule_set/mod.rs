@@ -49,7 +49,7 @@ struct Alternative {
     /// The rule's slot.
     slot: u32,
     /// One bit per indexed field: all set, the rule is a candidate.
-    fields: u32,
+    fields: u8,
     /// Its other fields (leaf ids), cheapest to check first: one that no
     /// value can meet rules the alternative out before the matcher runs.
     unindexed: Vec<LeafId>,
@@ -79,8 +79,10 @@ pub struct RuleSet {
 
 /// Fields of each alternative always indexed (if it has them), ...
 const MIN_FIELDS: usize = 2;
-/// ... and at most this many while their cost is at most `CHEAP`.
+/// ... and at most this many while their cost is at most `CHEAP` (a posting
+/// has three bits for the field: at most eight).
 const MAX_CHEAP_FIELDS: usize = 4;
+const _: () = assert!(MIN_FIELDS <= MAX_CHEAP_FIELDS && MAX_CHEAP_FIELDS <= 8);
 const CHEAP: usize = 16;
 
 /// Unused selector paths tolerated before a removal rebuilds the set.
@@ -197,15 +199,15 @@ impl RuleSet {
         // Per alternative, the bits of the fields some value could meet, and
         // the alternatives touched (so the work follows the postings found,
         // not the number of rules).
-        let mut met = vec![0u32; self.alternatives.len()];
+        let mut met = vec![0u8; self.alternatives.len()];
         let mut touched: Vec<u32> = Vec::with_capacity(64);
         self.index.candidates(&flat, &by_path, |postings: &[u32]| {
             for &posting in postings {
-                let bits = &mut met[(posting >> 5) as usize];
+                let bits = &mut met[(posting >> 3) as usize];
                 if *bits == 0 {
-                    touched.push(posting >> 5);
+                    touched.push(posting >> 3);
                 }
-                *bits |= 1 << (posting & 31);
+                *bits |= 1 << (posting & 7);
             }
         });
         // Candidates as a bit set over slots: in slot order, each once.
@@ -319,7 +321,7 @@ impl RuleSet {
             };
             ids.push(id);
             for (bit, field) in fields.into_iter().enumerate() {
-                let posting = id << 5 | bit as u32;
+                let posting = id << 3 | bit as u32;
                 for key in field.keys {
                     self.index.insert(field.path, &key, posting);
                     keys.push((field.path, key, posting));
