@@ -1,10 +1,11 @@
 //! Named rules matched together, at a cost that follows the fields an event
 //! has rather than the number of rules.
 //!
-//! Every `$or` alternative of every rule is registered under the values each
-//! of its required fields must take (exact strings and numbers, booleans,
-//! `null`, prefixes and suffixes in tries, ASCII case-folded values; else the
-//! mere presence of a value at the path). An event is read once for the union
+//! Every `$or` alternative of every rule is registered under the values its
+//! most selective required fields must take (two to four of them, judged by
+//! how many rules already share each value; exact strings and numbers,
+//! booleans, `null`, prefixes and suffixes in tries, ASCII case-folded
+//! values; else the mere presence of a value at the path). An event is read once for the union
 //! of the rules' paths; each of its values is looked up, setting per
 //! alternative the bit of every field it could meet. Only the rules with an
 //! alternative whose bits are all set (plus those that could match with no
@@ -107,6 +108,7 @@ impl RuleSet {
             let old = std::mem::replace(&mut entry.pattern, pattern);
             self.forget(&old_paths);
             self.register(slot);
+            self.drop_stale_paths();
             return Some(old);
         }
         let entry = Entry {
@@ -146,10 +148,7 @@ impl RuleSet {
             }
         }
         self.forget(&entry.leaf_paths);
-        let stale = self.path_uses.iter().filter(|&&n| n == 0).count();
-        if stale > STALE_PATHS && stale > self.path_uses.len() / 2 {
-            self.rebuild();
-        }
+        self.drop_stale_paths();
         Some(entry.pattern)
     }
 
@@ -375,6 +374,16 @@ impl RuleSet {
         }
     }
 
+    /// Rebuilds the set once paths no rule uses any more (a rule edited key
+    /// by key leaves one per keystroke) outnumber the used ones: every event
+    /// read would otherwise keep entering them.
+    fn drop_stale_paths(&mut self) {
+        let stale = self.path_uses.iter().filter(|&&n| n == 0).count();
+        if stale > STALE_PATHS && stale > self.path_uses.len() / 2 {
+            self.rebuild();
+        }
+    }
+
     /// Builds the set again from its rules, dropping paths no rule uses.
     fn rebuild(&mut self) {
         let rules: Vec<(String, Pattern)> = std::mem::take(&mut self.order)
@@ -445,6 +454,16 @@ mod tests {
         assert_eq!(
             set.matching(r#"{"f199": "v", "f3": "v"}"#).unwrap(),
             vec!["r199"]
+        );
+        // A rule edited key by key: each version names a new path.
+        for i in 0..500 {
+            set.insert("r160", p(&format!(r#"{{"edit{i}": ["v"]}}"#)));
+        }
+        assert!(set.selector.len() < 200, "{}", set.selector.len());
+        assert_eq!(set.names().nth(10), Some("r160"));
+        assert_eq!(
+            set.matching(r#"{"edit499": "v", "f151": "v"}"#).unwrap(),
+            vec!["r151", "r160"]
         );
     }
 }
