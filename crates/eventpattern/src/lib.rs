@@ -38,7 +38,7 @@ mod test_templates;
 
 pub use authoring::{compose, export, outline};
 pub use cloudtrail::splitter;
-pub use matching::{compile, condition, event, number, operators, set};
+pub use matching::{compile, condition, event, number, operators, rule_set, set};
 pub(crate) use matching::{element_join, matcher, membership_order};
 pub(crate) use teaching::marks;
 pub use teaching::{delivery, example, excerpt, explain, hints, lint, plain, quickfix, render};
@@ -47,6 +47,7 @@ pub use compile::Rule;
 pub use event::{EventError, FlatEvent, Value};
 pub use explain::{FieldOutcome, FieldStatus, FieldTrace, Trace};
 pub use pattern::{ErrorKind, PatternError};
+pub use rule_set::RuleSet;
 pub use set::PatternSet;
 pub use span::{Encoding, LineCol, LineIndex, Span};
 

@@ -154,23 +154,36 @@ impl Selector {
     pub fn new<'p>(paths: impl IntoIterator<Item = &'p str>) -> Self {
         let mut s = Selector::default();
         for p in paths {
-            let id = s.leaves.len() as u32;
-            s.leaves.entry(p.to_string()).or_insert(id);
-            s.steps.extend(java_split_dots(p).map(str::to_string));
-            s.lengths |= length_bit(p.len());
-            for (i, _) in p.match_indices('.') {
-                s.inner.insert(p[..i].to_string());
-                s.lengths |= length_bit(i);
-            }
+            s.add(p);
         }
         s
+    }
+
+    /// Selects one more path (a no-op if it is selected already) and returns
+    /// its id. Ids never change, so a rule set can add a rule's paths without
+    /// renumbering those of the rules it holds.
+    pub fn add(&mut self, path: &str) -> u32 {
+        if let Some(id) = self.id(path) {
+            return id;
+        }
+        let id = self.leaves.len() as u32;
+        self.leaves.insert(path.to_string(), id);
+        self.steps.extend(java_split_dots(path).map(str::to_string));
+        self.lengths |= length_bit(path.len());
+        for (i, _) in path.match_indices('.') {
+            self.inner.insert(path[..i].to_string());
+            self.lengths |= length_bit(i);
+        }
+        id
     }
 
     /// Whether AWS's engine reads an event key at all (docs/SEMANTICS.md,
     /// "Paths"): `""` only when a pattern path has an empty step, and a key
     /// with dots when each of its steps is used.
     pub fn step_used(&self, key: &str) -> bool {
-        self.steps.contains(key) || java_split_dots(key).all(|s| self.steps.contains(s))
+        // A key without dots is its own only step: one lookup settles it.
+        self.steps.contains(key)
+            || (key.contains('.') && java_split_dots(key).all(|s| self.steps.contains(s)))
     }
 
     fn may_hold(&self, path: &str) -> bool {
@@ -288,7 +301,8 @@ pub fn flatten<'a>(
     }
     let full = selector.is_none();
     let mut out = FlatEvent {
-        leaves: Vec::with_capacity(selector.map_or(64, |s| s.len() * 2)),
+        // Bounded: a rule set selects hundreds of paths, and an event has few of them.
+        leaves: Vec::with_capacity(selector.map_or(64, |s| (s.len() * 2).min(64))),
         ..FlatEvent::default()
     };
     let mut path = String::with_capacity(128);

@@ -342,6 +342,45 @@ fn absence_holds(field: &FieldOptions, flat: &FlatEvent<'_>, picks: &[Option<u32
     })
 }
 
+/// How a field can be met, as far as one look at its values tells.
+enum Meet {
+    /// By no value and not by absence: [`field_options`] is `None`.
+    Never,
+    /// By a value or by absence, with no value at the path in an array and
+    /// none that an absence must avoid: nothing for `consistent` to weigh.
+    Plainly,
+    /// Somehow, depending on the array elements the other fields pick.
+    InContext,
+}
+
+fn can_meet(leaf: &Leaf, values: &[u32], flat: &FlatEvent<'_>) -> Meet {
+    let absent_ok = leaf
+        .conditions
+        .iter()
+        .any(|c| matches!(c.kind, ConditionKind::Exists(false)));
+    let met = values.iter().any(|&i| {
+        let v = &flat.leaves[i as usize].value;
+        leaf.conditions.iter().any(|c| accepts(&c.kind, v))
+    });
+    if !met && !absent_ok {
+        Meet::Never
+    } else if (absent_ok && !values.is_empty())
+        || values
+            .iter()
+            .any(|&i| !flat.trail(&flat.leaves[i as usize]).is_empty())
+    {
+        Meet::InContext
+    } else {
+        Meet::Plainly
+    }
+}
+
+/// Whether some value, or the absence of values, could meet the field: when
+/// not, no alternative with this field matches (for callers that prune).
+pub(crate) fn can_be_met(leaf: &Leaf, values: &[u32], flat: &FlatEvent<'_>) -> bool {
+    !matches!(can_meet(leaf, values, flat), Meet::Never)
+}
+
 /// Whether any alternative matches.
 pub(crate) fn matches(
     rules: &[Rule],
@@ -351,6 +390,20 @@ pub(crate) fn matches(
     by_path: &ByPath,
 ) -> Result<bool, TooComplex> {
     'rules: for rule in rules {
+        // Settled before building (allocating) the fields' options: most
+        // alternatives fail on a field no value meets, and most that do not
+        // involve no array and no absence, where `consistent` says yes.
+        let mut plain = true;
+        for &id in &rule.leaves {
+            match can_meet(&leaves[id], &by_path[leaf_path[id] as usize], flat) {
+                Meet::Never => continue 'rules,
+                Meet::Plainly => {}
+                Meet::InContext => plain = false,
+            }
+        }
+        if plain {
+            return Ok(true);
+        }
         let mut fields = Vec::with_capacity(rule.leaves.len());
         for &id in &rule.leaves {
             let values = &by_path[leaf_path[id] as usize];

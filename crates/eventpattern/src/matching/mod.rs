@@ -10,4 +10,5 @@ pub(crate) mod matcher;
 pub(crate) mod membership_order;
 pub mod number;
 pub mod operators;
+pub mod rule_set;
 pub mod set;

@@ -1,41 +1,26 @@
-//! Several patterns matched against one event in a single read of the event
-//! (the union of their paths), as a rule set is evaluated.
+//! Several patterns matched against one event, as a rule set is evaluated:
+//! the unnamed, fixed-list form of [`RuleSet`], kept for callers that hold
+//! their patterns in a list (the CLI's `filter`).
 
-use crate::event::{flatten, Selector};
-use crate::{matcher, EventError, Pattern};
+use crate::{EventError, Pattern, RuleSet};
 
-/// Patterns that share one read of each event.
+/// Patterns matched together through a [`RuleSet`] (one read of each event,
+/// only indexed candidates evaluated).
 #[derive(Debug, Clone)]
 pub struct PatternSet {
     patterns: Vec<Pattern>,
-    selector: Selector,
-    /// Per pattern, per leaf: the id of its path in `selector`.
-    leaf_paths: Vec<Vec<u32>>,
+    rules: RuleSet,
 }
 
 impl PatternSet {
     /// A set of compiled patterns.
     pub fn new(patterns: Vec<Pattern>) -> Self {
-        let selector = Selector::new(
-            patterns
-                .iter()
-                .flat_map(|p| p.tree().leaves.iter().map(|l| l.joined.as_str())),
-        );
-        let leaf_paths = patterns
+        let rules = patterns
             .iter()
-            .map(|p| {
-                p.tree()
-                    .leaves
-                    .iter()
-                    .map(|l| selector.id(&l.joined).expect("every leaf path is selected"))
-                    .collect()
-            })
+            .enumerate()
+            .map(|(i, p)| (i.to_string(), p.clone()))
             .collect();
-        PatternSet {
-            patterns,
-            selector,
-            leaf_paths,
-        }
+        PatternSet { patterns, rules }
     }
 
     /// The patterns, in the order given.
@@ -45,15 +30,7 @@ impl PatternSet {
 
     /// Indexes of the patterns that match the event.
     pub fn matching(&self, event: &str) -> Result<Vec<usize>, EventError> {
-        let flat = flatten(event, Some(&self.selector))?;
-        let by_path = matcher::group_by_path(&flat, self.selector.len());
-        let mut matching = Vec::new();
-        for (i, (p, paths)) in self.patterns.iter().zip(&self.leaf_paths).enumerate() {
-            if matcher::matches(p.rules(), &p.tree().leaves, paths, &flat, &by_path)? {
-                matching.push(i);
-            }
-        }
-        Ok(matching)
+        self.rules.matching_indexes(event)
     }
 }
 

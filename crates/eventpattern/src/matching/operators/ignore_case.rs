@@ -44,6 +44,12 @@ impl Folded {
         }
     }
 
+    /// The operand when it is ASCII: comparing is then byte-wise ASCII case
+    /// folding, so a rule set can index the operand by its lower case.
+    pub fn ascii(&self) -> Option<&str> {
+        self.ascii.as_deref()
+    }
+
     /// `value` equals the pattern ignoring case.
     pub fn equals(&self, value: &str) -> bool {
         if let Some(p) = &self.ascii {

@@ -68,6 +68,19 @@ impl Wildcard {
         self.pieces.join(fill)
     }
 
+    /// The literal text before the first star: every matching value starts
+    /// with it (a rule set indexes the wildcard by it). Without stars it is
+    /// the whole operand.
+    pub fn leading_literal(&self) -> &str {
+        &self.pieces[0]
+    }
+
+    /// The literal text after the last star: every matching value ends with
+    /// it. Without stars it is the whole operand.
+    pub fn trailing_literal(&self) -> &str {
+        self.pieces.last().expect("non-empty")
+    }
+
     /// Number of unescaped stars.
     pub fn stars(&self) -> usize {
         self.pieces.len() - 1
@@ -88,7 +101,7 @@ impl Wildcard {
         }
         let mut rest = &value[first.len()..value.len() - last.len()];
         for piece in &self.pieces[1..self.pieces.len() - 1] {
-            match rest.find(piece.as_str()) {
+            match find(rest, piece) {
                 Some(at) => rest = &rest[at + piece.len()..],
                 None => return false,
             }
@@ -187,6 +200,20 @@ impl Wildcard {
 
 /// The complexity above which AWS answers "Rule is too complex" (docs/SEMANTICS.md, "Limits").
 pub const MAX_COMPLEXITY: usize = 10;
+
+/// The leftmost place of `piece` in `text`. Short texts (most event values)
+/// are searched byte by byte, which costs less than setting up `str::find`'s
+/// two-way search; longer ones keep that search, linear in the text.
+fn find(text: &str, piece: &str) -> Option<usize> {
+    const SHORT: usize = 64;
+    if text.len() > SHORT || piece.is_empty() {
+        return text.find(piece);
+    }
+    // A match of valid UTF-8 in valid UTF-8 starts at a character boundary.
+    text.as_bytes()
+        .windows(piece.len())
+        .position(|w| w == piece.as_bytes())
+}
 
 #[cfg(test)]
 mod tests {
