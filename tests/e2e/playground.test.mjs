@@ -125,6 +125,23 @@ test('an invalid pattern shows INVALID with AWS reason and position', async () =
   await context.close();
 });
 
+test('with both texts broken, each editor shows its own error', async () => {
+  const { context, page } = await open();
+  // Delete the event's closing `}`, then the pattern's, with the keyboard
+  // (both files end with a new line).
+  for (const id of ['event-input', 'pattern-input']) {
+    await page.click(`[data-testid="${id}"]`);
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+  }
+  await waitVerdict(page, 'INVALID');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="error-plain"]').length === 2);
+  assert.ok(await page.$('[data-testid="event-input-mark"]'));
+  assert.ok(await page.$('[data-testid="pattern-input-mark"]'));
+  await context.close();
+});
+
 test('share link round trip in a fresh profile', async () => {
   const { context, page } = await open();
   await pickTemplate(page, 's3-create-bucket');

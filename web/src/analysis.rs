@@ -126,6 +126,9 @@ pub struct Analysis {
     pub verdict: Verdict,
     /// The first problem, if any.
     pub problem: Option<Problem>,
+    /// The event's own syntax error when the pattern's error comes first
+    /// (both editors then show theirs).
+    pub event_problem: Option<Problem>,
     /// Explanation lines in pattern order.
     pub fields: Vec<FieldLine>,
     /// `$or` summary, when the pattern has alternatives.
@@ -265,6 +268,27 @@ pub fn analyze(pattern_text: &str, event_text: Rc<str>) -> Analysis {
     analyze_with(pattern_text, event_text, &mut EventCache::default())
 }
 
+/// An event error as the event editor shows it.
+fn event_error(event_text: &str, e: eventpattern::EventError) -> Problem {
+    let plain = eventpattern::plain::event_error_sentence(event_text, &e, Encoding::Utf16);
+    problem(
+        Side::Event,
+        event_text,
+        e.span,
+        e.message,
+        plain,
+        String::new(),
+    )
+}
+
+/// The event's error, read on its own (no pattern paths).
+fn event_problem(event_text: &str) -> Option<Problem> {
+    let none = eventpattern::event::Selector::default();
+    eventpattern::event::flatten(event_text, Some(&none))
+        .err()
+        .map(|e| event_error(event_text, e))
+}
+
 /// [`analyze`], reusing what `cache` holds for the same event and paths.
 pub fn analyze_with(pattern_text: &str, event_text: Rc<str>, cache: &mut EventCache) -> Analysis {
     let parsed = Pattern::parse(pattern_text);
@@ -278,6 +302,7 @@ pub fn analyze_with(pattern_text: &str, event_text: Rc<str>, cache: &mut EventCa
     let mut a = Analysis {
         verdict: Verdict::Invalid,
         problem: None,
+        event_problem: None,
         fields: Vec::new(),
         alternatives: None,
         inactive: Vec::new(),
@@ -309,6 +334,9 @@ pub fn analyze_with(pattern_text: &str, event_text: Rc<str>, cache: &mut EventCa
                 .map(|f| (f.label, f.pattern))
                 .collect();
             a.problem = Some(p);
+            if a.outline.is_none() {
+                a.event_problem = event_problem(&event_text);
+            }
             return a;
         }
     };
@@ -334,15 +362,7 @@ pub fn analyze_with(pattern_text: &str, event_text: Rc<str>, cache: &mut EventCa
     let trace = match pattern.explain(&event_text) {
         Ok(t) => t,
         Err(e) => {
-            let plain = eventpattern::plain::event_error_sentence(&event_text, &e, Encoding::Utf16);
-            a.problem = Some(problem(
-                Side::Event,
-                &event_text,
-                e.span,
-                e.message,
-                plain,
-                String::new(),
-            ));
+            a.problem = Some(event_error(&event_text, e));
             return a;
         }
     };
@@ -444,6 +464,15 @@ mod tests {
 #[cfg(test)]
 mod marks_tests {
     use super::*;
+
+    #[test]
+    fn both_texts_invalid_both_errors_shown() {
+        let a = analyze("{\"source\": [\"x\"]", "{\"source\": \"x\"".into());
+        assert_eq!(a.problem.as_ref().map(|p| p.side), Some(Side::Pattern));
+        assert_eq!(a.event_problem.as_ref().map(|p| p.side), Some(Side::Event));
+        let a = analyze("{\"source\": [\"x\"]", "{\"source\": \"x\"}".into());
+        assert!(a.event_problem.is_none());
+    }
 
     #[test]
     fn array_elements_are_marked_one_by_one() {

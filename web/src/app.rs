@@ -252,7 +252,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let problem_for = |side: Side| analysis.problem.clone().filter(|p| p.side == side);
     let pattern_problem = problem_for(Side::Pattern);
-    let event_problem = problem_for(Side::Event);
+    let event_problem = problem_for(Side::Event).or_else(|| analysis.event_problem.clone());
     // The template's note describes its kind of event: once the event is of
     // another kind (another `source`), the picker no longer claims it.
     let template_source = use_memo(state.template.clone(), |id| {
