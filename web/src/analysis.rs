@@ -3,6 +3,7 @@
 //! position for the editors and its quick fixes), the per-field lines of the
 //! explanation, delivery notes, and the event outline with each value's mark.
 
+use crate::text::Text;
 use eventpattern::explain::ValueState;
 use eventpattern::outline::{outline, Limits, Outline};
 use eventpattern::render::{
@@ -121,7 +122,7 @@ pub struct DeliveryLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     /// The event text analysed (the event view's menu reads values from it).
-    pub event: Rc<str>,
+    pub event: Text,
     /// The verdict.
     pub verdict: Verdict,
     /// The first problem, if any.
@@ -230,7 +231,7 @@ impl std::ops::Deref for SharedAnalysis {
 /// between analyses (typing in the pattern rarely changes its paths).
 #[derive(Default)]
 pub struct EventCache {
-    event: Option<Rc<str>>,
+    event: Option<Text>,
     paths: Vec<String>,
     outline: Option<Rc<Outline>>,
     shape: Option<eventpattern::cloudtrail::Shape>,
@@ -239,14 +240,11 @@ pub struct EventCache {
 impl EventCache {
     fn get(
         &mut self,
-        event: &Rc<str>,
+        event: &Text,
         paths: Vec<String>,
         wanted: &eventpattern::event::Selector,
     ) -> (Option<Rc<Outline>>, eventpattern::cloudtrail::Shape) {
-        let same_event = self
-            .event
-            .as_ref()
-            .is_some_and(|e| Rc::ptr_eq(e, event) || **e == **event);
+        let same_event = self.event.as_ref().is_some_and(|e| e == event);
         if !same_event {
             self.shape = None;
             self.outline = None;
@@ -264,7 +262,7 @@ impl EventCache {
 }
 
 /// Runs the engine on the two texts.
-pub fn analyze(pattern_text: &str, event_text: Rc<str>) -> Analysis {
+pub fn analyze(pattern_text: &str, event_text: Text) -> Analysis {
     analyze_with(pattern_text, event_text, &mut EventCache::default())
 }
 
@@ -290,7 +288,7 @@ fn event_problem(event_text: &str) -> Option<Problem> {
 }
 
 /// [`analyze`], reusing what `cache` holds for the same event and paths.
-pub fn analyze_with(pattern_text: &str, event_text: Rc<str>, cache: &mut EventCache) -> Analysis {
+pub fn analyze_with(pattern_text: &str, event_text: Text, cache: &mut EventCache) -> Analysis {
     let parsed = Pattern::parse(pattern_text);
     let no_paths = eventpattern::event::Selector::default();
     let wanted = parsed.as_ref().map_or(&no_paths, Pattern::selector);

@@ -226,7 +226,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Some(Panel::Export) => html! {
             <Modal title="Export the pattern" testid="export-panel" on_close={close_panel.clone()}>
-                <ExportPanel pattern={AttrValue::from(state.pattern.clone())} />
+                <ExportPanel pattern={AttrValue::from(state.pattern.0.clone())} />
             </Modal>
         },
         None => html! {},
@@ -323,7 +323,7 @@ pub fn App(props: &AppProps) -> Html {
                     <TemplatePanel selected={AttrValue::from(shown_template)} on_pick={on_pick}
                         can_undo={state.undo.is_some()} on_undo={on_undo} />
                     <Editor id="pattern-input" testid="pattern-input" label="Event pattern"
-                        value={AttrValue::from(state.pattern.clone())} rev={state.pattern_rev}
+                        value={state.pattern.clone()} rev={state.pattern_rev}
                         focus_change={state.focus_change == Some(Side::Pattern)} select={state.select}
                         formatted={state.formatted == Some(Side::Pattern)}
                         on_fix={on_apply.clone()} on_input={on_pattern}
@@ -331,7 +331,7 @@ pub fn App(props: &AppProps) -> Html {
                         on_format={on_format_pattern} problem={pattern_problem} highlight_line={linked_line} />
                     <QuickReference target="pattern-input" on_refuse={on_notify} />
                     <Editor id="event-input" testid="event-input" label="Event"
-                        value={AttrValue::from(state.event.clone())} rev={state.event_rev}
+                        value={state.event.clone()} rev={state.event_rev}
                         focus_change={state.focus_change == Some(Side::Event)} on_input={on_event}
                         formatted={state.formatted == Some(Side::Event)}
                         ok_text={analysis.outline.is_some().then(|| AttrValue::from("Valid JSON: an object the pattern can be tested against"))}

@@ -13,6 +13,7 @@ pub mod reference;
 pub mod share;
 pub mod state;
 pub mod templates;
+pub mod text;
 
 /// Starts the app in `<main id="app">` (or `<body>`).
 #[cfg(target_arch = "wasm32")]

@@ -3,6 +3,7 @@
 use crate::analysis::Side;
 use crate::share::Shared;
 use crate::templates::{self, default_template};
+use crate::text::Text;
 use eventpattern::compose::{add_condition, start_from_event, Edit, Placement};
 use std::rc::Rc;
 use yew::Reducible;
@@ -11,9 +12,9 @@ use yew::Reducible;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     /// Event text.
-    pub event: Rc<str>,
+    pub event: Text,
     /// Pattern text.
-    pub pattern: Rc<str>,
+    pub pattern: Text,
     /// Id of the template last loaded ("" for none).
     pub template: String,
     /// A message for the user (a bad share link, a failed format…).

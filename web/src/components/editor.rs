@@ -12,6 +12,7 @@
 use crate::analysis::{Problem, Side};
 use crate::components::explanation::inline_code;
 use crate::dom;
+use crate::text::Text;
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -24,8 +25,9 @@ pub struct EditorProps {
     pub testid: AttrValue,
     /// Heading.
     pub label: AttrValue,
-    /// The text.
-    pub value: AttrValue,
+    /// The text (an `Rc`, compared by pointer first: a 1 MB event is not
+    /// compared byte by byte on every redraw).
+    pub value: Text,
     /// Moves when `value` changed from outside the editor; only then is it written in.
     pub rev: u32,
     /// Whether that outside change takes the focus and selects what changed.
@@ -77,7 +79,10 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
         });
     }
-    let lines = props.value.bytes().filter(|&b| b == b'\n').count() + 1;
+    // Counted again only when the text changes.
+    let lines = *use_memo(props.value.clone(), |v| {
+        v.bytes().filter(|&b| b == b'\n').count() + 1
+    });
     let error_line = props.problem.as_ref().map(|p| p.line as usize);
     let numbers = use_memo(
         (lines, error_line, props.highlight_line),
@@ -120,11 +125,13 @@ pub fn Editor(props: &EditorProps) -> Html {
             sync_scroll(&e.target_unchecked_into(), &gutter, &backdrop);
         })
     };
-    // Also after each redraw: a mark drawn while the text is scrolled (the
-    // layer was empty, so it could not scroll) must line up at once.
+    // Also when the mark changes: one drawn while the text is scrolled (the
+    // layer was empty, so it could not scroll) must line up at once. (Not
+    // after every redraw: reading the scroll position forces a layout.)
     {
         let (area, gutter, backdrop) = (area.clone(), gutter.clone(), backdrop.clone());
-        use_effect(move || {
+        let mark = props.problem.as_ref().map(|p| p.byte_range);
+        use_effect_with(mark, move |_| {
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
                 sync_scroll(&el, &gutter, &backdrop);
             }
@@ -134,7 +141,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     // The layer is always there (empty without an error) so the textarea
     // keeps its place among its siblings.
     let marked = props.problem.as_ref().map(|p| {
-        let text = props.value.as_str();
+        let text: &str = &props.value;
         let clamp = |i: usize| {
             let mut i = i.min(text.len());
             while !text.is_char_boundary(i) {

@@ -7,6 +7,7 @@
 
 use crate::analysis::{analyze_with, EventCache, SharedAnalysis};
 use crate::dom;
+use crate::text::Text;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,8 +23,8 @@ pub const IMMEDIATE_COST_MS: f64 = 6.0;
 /// The texts last analysed.
 #[derive(Clone, PartialEq)]
 struct Inputs {
-    pattern: Rc<str>,
-    event: Rc<str>,
+    pattern: Text,
+    event: Text,
 }
 
 /// The analysis on screen and its timing.
@@ -41,7 +42,7 @@ pub struct Scheduled {
 
 /// See the module documentation.
 #[hook]
-pub fn use_scheduled_analysis(pattern: Rc<str>, event: Rc<str>) -> Scheduled {
+pub fn use_scheduled_analysis(pattern: Text, event: Text) -> Scheduled {
     let inputs = use_state(|| Inputs {
         pattern: pattern.clone(),
         event: event.clone(),
