@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints (native and wasm32), the Rust
-# tests (unit, conformance, CLI golden, doc), the conformance corpus compiled
-# to wasm32, the browser component tests, and the end-to-end tests of the
-# built page in headless Chromium. Installs what is missing first.
+# tests (unit, the engine's one integration suite, CLI golden, doc), the
+# shared corpora compiled to wasm32, the browser component tests, and the
+# end-to-end tests of the built page in headless Chromium. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -21,8 +21,8 @@ step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p eventpattern -p eventpattern-rules
 step "rust tests (native)"
 cargo test --workspace --locked
-step "conformance corpus compiled to wasm32"
-cargo test -p eventpattern --target wasm32-unknown-unknown --test conformance --locked
+step "the shared corpora (conformance, differential, engine) compiled to wasm32"
+cargo test -p eventpattern --target wasm32-unknown-unknown --test suite --locked
 step "build the page"
 bash scripts/build-web.sh
 # Issue 10 sets 300 KiB (307,200 B); after the hardening and fidelity work

@@ -2,34 +2,17 @@
 //! pattern gets a plain sentence and only quick fixes that work; every hint's
 //! fix, applied to the pattern text, makes its field match the event.
 
+use crate::corpus::CONFORMANCE;
+use crate::mutate::{Mutator, Rng};
 use eventpattern::plain::pattern_error_sentence;
 use eventpattern::quickfix::quick_fixes;
 use eventpattern::{Encoding, FieldStatus, Pattern};
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
-#[derive(Deserialize)]
-struct Case<'a> {
-    id: &'a str,
-    #[serde(borrow)]
-    pattern: &'a RawValue,
-    #[serde(borrow)]
-    event: &'a RawValue,
-}
-
-const CORPUS: &str = include_str!("../../../tests/conformance.jsonl");
 
 fn cases() -> impl Iterator<Item = (String, String, String)> {
-    CORPUS.lines().filter(|l| !l.trim().is_empty()).map(|line| {
-        let case: Case = serde_json::from_str(line).expect("corpus line is a case");
-        let raw = case.pattern.get();
-        let pattern = if raw.starts_with('"') {
-            serde_json::from_str::<String>(raw).unwrap()
-        } else {
-            raw.to_string()
-        };
-        (case.id.to_string(), pattern, case.event.get().to_string())
-    })
+    CONFORMANCE
+        .cases()
+        .into_iter()
+        .map(|case| (case.id, case.pattern, case.event))
 }
 
 #[test]
@@ -100,21 +83,9 @@ fn every_hint_fix_makes_its_field_match() {
     assert!(offered > 5, "only {offered} fixes offered");
 }
 
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
-    }
-}
-
-/// Text with a few pieces inserted, cut out or cut off.
-fn mutate(text: &str, rng: &mut Rng) -> String {
-    const PIECES: &[&str] = &[
+/// A few pieces inserted, cut out or cut off.
+const MUTATOR: Mutator = Mutator {
+    pieces: &[
         "{",
         "}",
         "[",
@@ -136,27 +107,10 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
         "\"anything-but\"",
         "\"$or\"",
         "5",
-    ];
-    let mut s = text.to_string();
-    for _ in 0..1 + rng.below(3) {
-        let mut at = rng.below(s.len() + 1);
-        while !s.is_char_boundary(at) {
-            at -= 1;
-        }
-        match rng.below(3) {
-            0 => s.insert_str(at, PIECES[rng.below(PIECES.len())]),
-            1 => {
-                let mut end = (at + 1 + rng.below(6)).min(s.len());
-                while !s.is_char_boundary(end) {
-                    end += 1;
-                }
-                s.replace_range(at..end, "");
-            }
-            _ => s.truncate(at),
-        }
-    }
-    s
-}
+    ],
+    max_cut: 6,
+    repeats: false,
+};
 
 #[test]
 fn mutated_texts_get_sentences_and_only_working_fixes() {
@@ -164,7 +118,7 @@ fn mutated_texts_get_sentences_and_only_working_fixes() {
     let (mut errors, mut fixes) = (0, 0);
     for (id, pattern, event) in cases() {
         for _ in 0..6 {
-            let text = mutate(&pattern, &mut rng);
+            let text = MUTATOR.mutate(&pattern, &mut rng);
             if let Err(e) = Pattern::parse(&text) {
                 errors += 1;
                 let sentence = pattern_error_sentence(&text, &e, Encoding::Chars);
@@ -180,7 +134,7 @@ fn mutated_texts_get_sentences_and_only_working_fixes() {
                     );
                 }
             }
-            let broken = mutate(&event, &mut rng);
+            let broken = MUTATOR.mutate(&event, &mut rng);
             if let Ok(p) = Pattern::parse(&pattern) {
                 if let Err(e) = p.matches(&broken) {
                     let s = eventpattern::plain::event_error_sentence(&broken, &e, Encoding::Utf16);

@@ -1,63 +1,26 @@
-//! The shared conformance corpora at the repo root — `tests/conformance.jsonl`
-//! (cases recorded from AWS and its documentation) and `tests/differential.jsonl`
-//! (disagreements a differential run against AWS's engine found, one or more
-//! per class) and `tests/engine.jsonl` (generated cases around those classes,
-//! each answered by AWS's engine, event-ruler 2.0.1) — run natively and, compiled to wasm32, in a browser: every
-//! case's verdict and AWS reason text, and the trace's verdict against the
-//! fast matcher's.
+//! The shared corpora (see `corpus`) run natively and, compiled to wasm32,
+//! in a browser: every case's verdict and AWS reason text, and the trace's
+//! verdict against the fast matcher's.
 
+use crate::corpus::Corpus;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::corpus::{CONFORMANCE, DIFFERENTIAL, ENGINE};
 use eventpattern::Pattern;
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
-/// One case; pattern and event keep their exact text (number spellings matter).
-/// Either may be a JSON string holding the raw text (for texts that are not
-/// JSON, or that a JSON library would not keep as written).
-#[derive(Deserialize)]
-struct Case<'a> {
-    id: &'a str,
-    #[serde(borrow)]
-    pattern: &'a RawValue,
-    #[serde(borrow)]
-    event: &'a RawValue,
-    expected: &'a str,
-    #[serde(default)]
-    error_reason: Option<String>,
-}
-
-const CORPUS: &str = include_str!("../../../tests/conformance.jsonl");
-/// Cases in `tests/differential.jsonl`, so a truncated file fails.
-const DIFFERENTIAL_CASES: usize = 42;
-const DIFFERENTIAL: &str = include_str!("../../../tests/differential.jsonl");
-
-const ENGINE: &str = include_str!("../../../tests/engine.jsonl");
-
-/// The text of a pattern or event field: a JSON string is raw text, fed unchanged.
-fn raw_text(raw: &RawValue) -> String {
-    let raw = raw.get();
-    if raw.starts_with('"') {
-        serde_json::from_str::<String>(raw).expect("a JSON string")
-    } else {
-        raw.to_string()
-    }
-}
 
 struct Outcome {
     total: usize,
     failures: Vec<String>,
 }
 
-fn run_corpus(corpus: &str) -> Outcome {
+fn run_corpus(corpus: &Corpus) -> Outcome {
     let mut failures = Vec::new();
     let mut total = 0;
-    for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
+    for case in corpus.cases() {
         total += 1;
-        let case: Case = serde_json::from_str(line).expect("corpus line is a case");
-        let id = case.id;
-        let pattern_text = raw_text(case.pattern);
-        let event_text = raw_text(case.event);
-        let expected = case.expected;
-        match (Pattern::parse(&pattern_text), expected) {
+        let id = &case.id;
+        let (pattern_text, event_text) = (&case.pattern, &case.event);
+        let expected = case.expected.as_str();
+        match (Pattern::parse(pattern_text), expected) {
             (Err(e), "invalid") => {
                 if let Some(reason) = &case.error_reason {
                     if &e.reason != reason {
@@ -77,7 +40,7 @@ fn run_corpus(corpus: &str) -> Outcome {
                 case.error_reason.as_deref().unwrap_or("")
             )),
             (Ok(p), _) => {
-                let verdict = p.matches(&event_text).expect("corpus events are objects");
+                let verdict = p.matches(event_text).expect("corpus events are objects");
                 let want = expected == "match";
                 if verdict != want {
                     failures.push(format!(
@@ -85,7 +48,7 @@ fn run_corpus(corpus: &str) -> Outcome {
                         if verdict { "match" } else { "no-match" }
                     ));
                 }
-                let trace = p.explain(&event_text).expect("corpus events are objects");
+                let trace = p.explain(event_text).expect("corpus events are objects");
                 if trace.matched != verdict {
                     failures.push(format!(
                         "{id}: matcher says {verdict}, explainer says {}",
@@ -98,7 +61,9 @@ fn run_corpus(corpus: &str) -> Outcome {
     Outcome { total, failures }
 }
 
-fn check(name: &str, corpus: &str, at_least: usize) {
+/// Runs one corpus; every case must give AWS's answer.
+pub fn check(corpus: &Corpus) {
+    let (name, at_least) = (corpus.name, corpus.at_least);
     let o = run_corpus(corpus);
     let failed = o.failures.len();
     for f in &o.failures {
@@ -112,41 +77,23 @@ fn check(name: &str, corpus: &str, at_least: usize) {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn conformance_corpus() {
-    check("conformance", CORPUS, 745);
-}
-
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen_test::wasm_bindgen_test]
-fn conformance_corpus_wasm() {
-    check("conformance", CORPUS, 745);
+    check(&CONFORMANCE);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn differential_corpus() {
-    check("differential", DIFFERENTIAL, DIFFERENTIAL_CASES);
-}
-
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen_test::wasm_bindgen_test]
-fn differential_corpus_wasm() {
-    check("differential", DIFFERENTIAL, DIFFERENTIAL_CASES);
+    check(&DIFFERENTIAL);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn engine_corpus() {
-    check("engine", ENGINE, 540);
-}
-
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen_test::wasm_bindgen_test]
-fn engine_corpus_wasm() {
-    check("engine", ENGINE, 540);
+    check(&ENGINE);
 }
 
 /// Inputs that would overflow a small Wasm stack if any layer recursed on them.
-fn limits() {
+pub fn limits() {
     let p = Pattern::parse(r#"{"detail": {"k": [{"prefix": "v"}]}}"#).unwrap();
     let deep = format!(
         "{{\"x\": {}1{}, \"detail\": {{\"k\": \"v1\"}}}}",
@@ -212,19 +159,12 @@ fn deep_inputs_need_no_deep_stack() {
         .unwrap();
 }
 
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen_test::wasm_bindgen_test]
-fn deep_and_large_inputs_wasm() {
-    limits();
-}
-
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn example_events_exist_for_corpus_patterns() {
     let (mut valid, mut found) = (0, 0);
-    for line in CORPUS.lines().filter(|l| !l.trim().is_empty()) {
-        let case: Case = serde_json::from_str(line).unwrap();
-        let text = raw_text(case.pattern);
+    for case in CONFORMANCE.cases() {
+        let text = case.pattern;
         if let Ok(p) = Pattern::parse(&text) {
             valid += 1;
             if let Some(ev) = eventpattern::example::example_event(&p) {
