@@ -678,7 +678,11 @@ impl<'a> Reader<'a> {
                 Some(b'\\') => {
                     self.pos += 1;
                     escaped = true;
-                    self.escape()?;
+                    // Input that ends inside an escape leaves the string unclosed too.
+                    self.escape().map_err(|e| match e.kind {
+                        JsonErrorKind::UnexpectedEnd => e.opened_at(start),
+                        _ => e,
+                    })?;
                 }
                 Some(&b) => {
                     let what = if in_name { "name" } else { "string value" };

@@ -7,7 +7,7 @@
 use crate::operators::wildcard::MAX_COMPLEXITY;
 use crate::pattern::{
     AnythingBut, ConditionKind, ErrorKind, Leaf, LeafId, MemberValue, ObjectNode, OrNode,
-    ParsedPattern, PatternError,
+    ParsedPattern, PathSegment, PatternError,
 };
 use crate::span::Span;
 
@@ -176,6 +176,14 @@ fn expand(root: &ObjectNode, leaves: &[Leaf]) -> Result<Vec<Rule>, PatternError>
     }
 }
 
+/// Where a leaf's condition sits in the pattern: the leaf's keys, then its
+/// place in the list (each list element is one condition).
+fn condition_path(leaf: &Leaf, index: usize) -> Vec<PathSegment> {
+    let mut path: Vec<PathSegment> = leaf.path.iter().cloned().map(PathSegment::Key).collect();
+    path.push(PathSegment::Index(index));
+    path
+}
+
 /// AWS refuses wildcards whose automaton would be too non-deterministic
 /// ("Rule is too complex"). The metric is event-ruler's (see
 /// `Wildcard::complexity`); AWS's threshold is not published: values up to 9
@@ -185,7 +193,7 @@ fn expand(root: &ObjectNode, leaves: &[Leaf]) -> Result<Vec<Rule>, PatternError>
 fn check_complexity(p: &ParsedPattern) -> Result<(), PatternError> {
     for leaf in &p.leaves {
         let mut total = 0usize;
-        for c in &leaf.conditions {
+        for (index, c) in leaf.conditions.iter().enumerate() {
             let n = match &c.kind {
                 ConditionKind::Wildcard(_, w) => w.complexity(MAX_COMPLEXITY),
                 ConditionKind::AnythingBut(AnythingBut::Wildcards(ws)) => ws
@@ -201,7 +209,7 @@ fn check_complexity(p: &ParsedPattern) -> Result<(), PatternError> {
                     ErrorKind::WildcardTooComplex,
                     "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character",
                     c.span,
-                    &[],
+                    &condition_path(leaf, index),
                 ));
             }
         }

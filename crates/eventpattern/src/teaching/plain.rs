@@ -152,6 +152,10 @@ fn syntax_sentence(w: &Where<'_>, e: &JsonError) -> String {
             None => format!("`{tok}` at {at} closes nothing: the text must start with `{{`."),
         },
         JsonErrorKind::UnexpectedEnd => match e.related {
+            // Inside an escape the string is unclosed too; the escape is the nearer fix.
+            _ if e.message.contains("escape") => format!(
+                "The text ends in the middle of an escape sequence (`\\`), at {at}: finish it and close the string."
+            ),
             Some(open) if w.slice(open) == "\"" => format!(
                 "The string that starts at {} is not closed: add `\"` at its end.",
                 w.at(open)
@@ -166,9 +170,6 @@ fn syntax_sentence(w: &Where<'_>, e: &JsonError) -> String {
             None if e.message.contains("numeric") => {
                 format!("The text ends in the middle of a number, at {at}: finish the number.")
             }
-            None if e.message.contains("escape") => format!(
-                "The text ends in the middle of an escape sequence (`\\`), at {at}: finish it and close the string."
-            ),
             None => format!("The text ends too early, at {at}: something is missing."),
         },
         JsonErrorKind::UnexpectedCharacter => {

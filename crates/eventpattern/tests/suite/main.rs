@@ -6,6 +6,8 @@
 mod conformance;
 mod corpus;
 #[cfg(not(target_arch = "wasm32"))]
+mod error_positions;
+#[cfg(not(target_arch = "wasm32"))]
 mod errors;
 #[cfg(not(target_arch = "wasm32"))]
 mod mutate;
