@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { env, focused, open, paste, shots, verdict, waitVerdict, pickTemplate } from './harness.mjs';
+import { env, focused, open, paste, shots, verdict, waitLineNumbers, waitVerdict, pickTemplate } from './harness.mjs';
 
 const value = (page, testid) => page.inputValue(`[data-testid="${testid}"]`);
 
@@ -170,9 +170,14 @@ test('a second tab on the same storage does not silently overwrite newer work', 
   await b.page.waitForSelector('[data-testid="other-tab"]');
   // Tab B types; it must not save over tab A's work.
   await b.page.click('[data-testid="pattern-input"]');
-  await b.page.keyboard.type(' ');
-  await b.page.waitForTimeout(500);
+  await b.page.keyboard.press('Enter');
+  // Once tab B's state holds the edit (its line numbers count the new line),
+  // make it save at once, as it does when hidden (the same save its timer
+  // makes): paused, it must write nothing.
+  await waitLineNumbers(b.page, 'pattern-input');
+  await b.page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   const saved = await a.page.evaluate(() => localStorage.getItem('eventpattern-playground.v1'));
+  assert.ok(saved.includes('{"source": ["from-tab-a"]}'), `tab A's work was overwritten: ${saved}`);
   await b.page.screenshot({ path: path.join(shots, 'other-tab.png') });
   await b.page.click('[data-testid="other-tab"] button.primary');
   await b.page.waitForFunction(() => document.querySelector('[data-testid="pattern-input"]').value === '{"source": ["from-tab-a"]}');

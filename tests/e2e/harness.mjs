@@ -60,6 +60,22 @@ export async function open(url = env.base, { viewport = { width: 1400, height: 1
   return { context, page, requests, dialogs };
 }
 
+/// Resolves once the page has painted what it was doing and run the task
+/// after that paint: a round trip through the page's own event loop, not a
+/// fixed wait, before asserting that something did not happen.
+export const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+
+/// Waits until an editor's line numbers count the lines its textarea holds:
+/// after an edit that adds a line, the page's state holds the edit and its
+/// effects (autosave included) have run.
+export async function waitLineNumbers(page, testid) {
+  await page.waitForFunction((id) => {
+    const area = document.querySelector(`[data-testid="${id}"]`);
+    const gutter = area?.closest('.editor-body')?.querySelector('.gutter');
+    return gutter && gutter.textContent.split('\n').length - 1 === area.value.split('\n').length;
+  }, testid);
+}
+
 export const verdict = (page) => page.textContent('[data-testid="verdict"]');
 
 /// Replaces an editor's whole text the way a paste does (select all, insert).

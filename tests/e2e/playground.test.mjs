@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { env, open, paste, root, shots, verdict, waitVerdict, pickTemplate } from './harness.mjs';
+import { env, open, paste, root, settled, shots, verdict, waitVerdict, pickTemplate } from './harness.mjs';
 
 // Most tests paste whole texts; tests/e2e/authoring.test.mjs types key by key.
 const setText = paste;
@@ -178,7 +178,9 @@ test('hostile event values render as text', async () => {
   await waitVerdict(page, 'MATCH');
   assert.equal(await page.$$eval('img', (imgs) => imgs.length), 0);
   assert.match(await page.textContent('[data-testid="event-view"]'), /<img src=x onerror=alert\(1\)>/);
-  await page.waitForTimeout(200);
+  // A dialog blocks the page, so once a round trip through the page's event
+  // loop returns, any dialog the rendering opened has been recorded.
+  await settled(page);
   assert.deepEqual(dialogs, []);
   await context.close();
 });
