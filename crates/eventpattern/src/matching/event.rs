@@ -276,8 +276,16 @@ pub(crate) fn check_length(len: usize) -> Result<(), EventError> {
 }
 
 enum Frame {
-    Object { path_len: usize },
-    Array { path_len: usize, index: u32 },
+    Object {
+        path_len: usize,
+    },
+    Array {
+        path_len: usize,
+        index: u32,
+        /// The selector's id for the elements' path, looked up once per
+        /// array (a million elements share one path).
+        id: Option<Option<u32>>,
+    },
 }
 
 /// Reads an event. With a selector, only the selected paths are kept (and
@@ -320,7 +328,9 @@ pub fn flatten<'a>(
                 let frame = frames.pop().expect("balanced");
                 let (path_len, empty_array) = match frame {
                     Frame::Object { path_len } => (path_len, false),
-                    Frame::Array { path_len, index } => {
+                    Frame::Array {
+                        path_len, index, ..
+                    } => {
                         trail.pop();
                         (path_len, index == 0)
                     }
@@ -382,7 +392,7 @@ pub fn flatten<'a>(
                 match v.kind {
                     TokenKind::BeginObject | TokenKind::BeginArray => {}
                     _ => {
-                        push_leaf(&mut out, &r, v, &path, selector, &trail);
+                        push_leaf(&mut out, &r, v, &path, selector, &trail, None);
                         path.truncate(path_len);
                         continue;
                     }
@@ -392,16 +402,18 @@ pub fn flatten<'a>(
             _ => {
                 // An array element.
                 debug_assert!(in_array);
-                if let Some(Frame::Array { index, .. }) = frames.last_mut() {
+                let mut id_cache = None;
+                if let Some(Frame::Array { index, id, .. }) = frames.last_mut() {
                     if let Some(last) = trail.last_mut() {
                         last.1 = *index;
                     }
                     *index += 1;
+                    id_cache = Some(id);
                 }
                 match t.kind {
                     TokenKind::BeginObject | TokenKind::BeginArray => {}
                     _ => {
-                        push_leaf(&mut out, &r, t, &path, selector, &trail);
+                        push_leaf(&mut out, &r, t, &path, selector, &trail, id_cache);
                         continue;
                     }
                 }
@@ -419,13 +431,20 @@ pub fn flatten<'a>(
             }
             frames.push(Frame::Object { path_len });
         } else {
-            frames.push(Frame::Array { path_len, index: 0 });
+            frames.push(Frame::Array {
+                path_len,
+                index: 0,
+                id: None,
+            });
             trail.push((next_array, 0));
             next_array += 1;
         }
     }
 }
 
+/// Keeps the value `t` at `path` as a leaf (with a selector, only at a
+/// selected path). `id_cache` holds the selector's answer for `path` when the
+/// caller can reuse it (the elements of one array).
 fn push_leaf<'a>(
     out: &mut FlatEvent<'a>,
     r: &Reader<'a>,
@@ -433,9 +452,13 @@ fn push_leaf<'a>(
     path: &str,
     selector: Option<&Selector>,
     trail: &[(u32, u32)],
+    id_cache: Option<&mut Option<Option<u32>>>,
 ) {
     let (path_id, path) = match selector {
-        Some(s) => match s.id(path) {
+        Some(s) => match match id_cache {
+            Some(cache) => *cache.get_or_insert_with(|| s.id(path)),
+            None => s.id(path),
+        } {
             Some(id) => (id, String::new()),
             None => return,
         },

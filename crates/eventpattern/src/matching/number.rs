@@ -15,6 +15,9 @@
 
 /// The comparable double of a JSON number's text, if it has one.
 pub fn comparable(text: &str) -> Option<f64> {
+    if let Some(x) = small_integer(text) {
+        return Some(x);
+    }
     let x: f64 = text.parse().ok()?;
     if !x.is_finite() {
         return None;
@@ -29,6 +32,29 @@ pub fn comparable(text: &str) -> Option<f64> {
         }
     }
     (normalize(text)? == printed).then_some(x)
+}
+
+/// The common case without formatting (an event may hold a million numbers):
+/// an integer of at most 15 digits is below 2^53, so it is exactly a double
+/// and Java prints that same value.
+fn small_integer(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, text),
+    };
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    let mut n = 0u64;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    // Exact: n < 10^15 < 2^53. `-0` stays negative zero, as parsing gives.
+    let x = n as f64;
+    Some(if negative { -x } else { x })
 }
 
 /// `(negative, significant digits without leading/trailing zeros, exponent of the last digit)`;
@@ -92,6 +118,29 @@ mod tests {
             assert!(comparable(t).is_some(), "{t}");
         }
         assert_eq!(comparable("3.0e2"), Some(300.0));
+    }
+
+    #[test]
+    fn small_integers_agree_with_the_general_rule() {
+        for t in [
+            "0",
+            "-0",
+            "7",
+            "-42",
+            "007",
+            "999999999999999",
+            "-100000000000000",
+        ] {
+            let general = t.parse::<f64>().ok().filter(|_| {
+                let x: f64 = t.parse().unwrap();
+                normalize(&format!("{x:e}")) == normalize(t)
+            });
+            assert_eq!(small_integer(t), general, "{t}");
+            assert_eq!(comparable(t), general, "{t}");
+        }
+        assert_eq!(small_integer("1234567890123456"), None);
+        assert_eq!(small_integer("1.5"), None);
+        assert_eq!(small_integer("-"), None);
     }
 
     #[test]
