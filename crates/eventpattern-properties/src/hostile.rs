@@ -249,11 +249,18 @@ pub fn cases(mb: usize) -> Vec<Case> {
             Outcome::Verdict(true),
         ),
         case(
-            // Both read as U+FFFD. AWS's engine keeps Java's lone surrogates and
-            // compares UTF-8 bytes, where each becomes `?`: also equal (to be
-            // confirmed against event-ruler).
+            // A value alone on its field is compared as the Java string
+            // (event-ruler 2.0.1; docs/SEMANTICS.md, "Lone surrogates").
             "lone surrogate escapes, different ones",
             s(r#"{"a":["\ud800"]}"#),
+            s(r#"{"a":"\udc00"}"#),
+            Outcome::Verdict(false),
+        ),
+        case(
+            // Two values sharing their bytes (each lone surrogate is `?`) are
+            // compared as bytes: any lone surrogate matches.
+            "lone surrogate escapes, two values sharing their bytes",
+            s(r#"{"a":["\ud800","\ud801"]}"#),
             s(r#"{"a":"\udc00"}"#),
             Outcome::Verdict(true),
         ),

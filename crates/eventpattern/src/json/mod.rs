@@ -10,8 +10,10 @@ mod java_chars;
 mod reader;
 mod skip;
 mod string;
+mod text;
 
 pub use error::{JsonError, JsonErrorKind};
 pub use format::{format, format_within, FormatError, MAX_INDENTED_DEPTH};
 pub use reader::{Reader, Token, TokenKind};
-pub use string::{decode_string, quote};
+pub use string::{decode_key, decode_string, decode_text, quote};
+pub use text::{quote_text, Lone, Text};

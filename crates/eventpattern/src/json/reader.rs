@@ -126,6 +126,25 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The string value token just read, as AWS's engine compares it (see
+    /// [`super::Text`]); borrowed when it has no escape.
+    pub fn string_text(&self, t: Token) -> super::Text<'a> {
+        if self.string_error(t).is_none() && t.span == self.last_escaped {
+            super::decode_text(self.slice(t.span))
+        } else {
+            super::Text::new(self.string_content(t), Vec::new())
+        }
+    }
+
+    /// The key token just read, as a field name (see [`super::decode_key`]).
+    pub fn key_content(&self, t: Token) -> std::borrow::Cow<'a, str> {
+        if self.string_error(t).is_none() && t.span == self.last_escaped {
+            super::decode_key(self.slice(t.span))
+        } else {
+            self.string_content(t)
+        }
+    }
+
     /// The error of a string value that is not well formed, which Jackson
     /// reports when the value's text is first asked for.
     pub fn string_error(&self, t: Token) -> Option<&JsonError> {

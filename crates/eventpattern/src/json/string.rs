@@ -1,11 +1,40 @@
 //! Decoding of JSON string literals whose syntax the reader has already checked.
 
+use super::text::Text;
 use std::borrow::Cow;
 
-/// Decodes the literal `raw` (including its quotes). Borrowed when there is
-/// no escape. A lone surrogate escape becomes U+FFFD, since Rust strings are
-/// UTF-8; that only changes how such text is shown.
+/// Decodes the literal `raw` (including its quotes) for display. Borrowed
+/// when there is no escape. A lone surrogate escape becomes U+FFFD, since Rust
+/// strings are UTF-8 (matching reads values with [`decode_text`] and field
+/// names with [`decode_key`]).
 pub fn decode_string(raw: &str) -> Cow<'_, str> {
+    decode_with(raw, |out, _| out.push('\u{FFFD}'))
+}
+
+/// Decodes a string value as AWS's engine compares it: `?` for each lone
+/// surrogate, which the [`Text`] remembers (docs/SEMANTICS.md, "Lone
+/// surrogates").
+pub fn decode_text(raw: &str) -> Text<'_> {
+    let mut lone = Vec::new();
+    let text = decode_with(raw, |out, unit| {
+        lone.push((out.len() as u32, unit));
+        out.push('?');
+    });
+    Text::new(text, lone)
+}
+
+/// Decodes a field name. AWS's engine compares names as Java strings, so a
+/// lone surrogate must stay distinct from every other: it is written as
+/// U+FFFD followed by its four hex digits (`"\ud800"` reads as `�d800`).
+pub fn decode_key(raw: &str) -> Cow<'_, str> {
+    decode_with(raw, |out, unit| {
+        out.push('\u{FFFD}');
+        out.push_str(&format!("{unit:04x}"));
+    })
+}
+
+/// Decodes `raw`, handing each lone surrogate to `lone`.
+fn decode_with(raw: &str, mut lone: impl FnMut(&mut String, u16)) -> Cow<'_, str> {
     // A malformed literal (cut short, as in an error's span) decodes as far as it goes.
     let open = raw.strip_prefix('"').unwrap_or(raw);
     let inner = if raw.len() >= 2 {
@@ -43,9 +72,12 @@ pub fn decode_string(raw: &str) -> Cow<'_, str> {
                             continue;
                         }
                     }
-                    out.push('\u{FFFD}');
+                    lone(&mut out, hi as u16);
                 } else {
-                    out.push(char::from_u32(hi).unwrap_or('\u{FFFD}'));
+                    match char::from_u32(hi) {
+                        Some(c) => out.push(c),
+                        None => lone(&mut out, hi as u16),
+                    }
                 }
             }
             Some(other) => out.push(other),
@@ -95,6 +127,20 @@ mod tests {
         assert_eq!(decode_string("\"5"), "5");
         assert_eq!(decode_string("\""), "");
         assert_eq!(decode_string(r#""a\"#), "a");
+    }
+
+    #[test]
+    fn lone_surrogates_read_as_aws_engine_compares_them() {
+        let t = decode_text(r#""a\ud800b\udc00\ud83d\ude00""#);
+        assert_eq!(t.as_str(), "a?b?😀");
+        assert_eq!(t.lone(), &[(1, 0xD800), (3, 0xDC00)]);
+        assert!(decode_text(r#""?""#).lone().is_empty());
+        assert_eq!(decode_key(r#""\ud800""#), "\u{FFFD}d800");
+        assert_ne!(decode_key(r#""\ud800""#), decode_key(r#""\ud801""#));
+        assert_eq!(decode_string(r#""\udc00x""#), "\u{FFFD}x");
+        let quoted = super::super::text::quote_text(t.as_str(), t.lone());
+        assert_eq!(quoted, r#""a\ud800b\udc00😀""#);
+        assert_eq!(decode_text(&quoted), t);
     }
 
     #[test]

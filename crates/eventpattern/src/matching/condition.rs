@@ -11,8 +11,9 @@ use crate::pattern::{AnythingBut, ConditionKind, Range};
 pub fn accepts(cond: &ConditionKind, v: &Value<'_>) -> bool {
     use ConditionKind as C;
     match (cond, v) {
-        (C::Exact(s), Value::Str(x)) | (C::Exactly(s), Value::Str(x)) => s == x,
-        (C::ExactIp(s, addr), Value::Str(x)) => s == x || parse_addr(x) == Some(*addr),
+        (C::Exact(s, None), Value::Str(x)) | (C::Exactly(s), Value::Str(x)) => s == x.as_str(),
+        (C::Exact(s, Some(lone)), Value::Str(x)) => x.identical(s, lone),
+        (C::ExactIp(s, addr), Value::Str(x)) => s == x.as_str() || parse_addr(x) == Some(*addr),
         (C::Number { text, value }, Value::Num { text: t, value: x }) => {
             numbers_equal(text, *value, t, *x)
         }
@@ -38,7 +39,7 @@ pub fn accepts(cond: &ConditionKind, v: &Value<'_>) -> bool {
 /// "anything-but").
 pub fn excluded(ab: &AnythingBut, v: &Value<'_>) -> bool {
     match (ab, v) {
-        (AnythingBut::Strings(list), Value::Str(x)) => list.iter().any(|s| s == x),
+        (AnythingBut::Strings(list), Value::Str(x)) => list.iter().any(|s| s == x.as_str()),
         (AnythingBut::Numbers(list), Value::Num { value: Some(x), .. }) => {
             list.iter().any(|(_, n)| n == x)
         }

@@ -6,10 +6,9 @@
 //! The fast path reads only what the pattern names: subtrees no pattern path
 //! goes into are skipped without being decoded.
 
-use crate::json::{JsonError, Reader, TokenKind};
+use crate::json::{JsonError, Reader, Text, TokenKind};
 use crate::number::comparable;
 use crate::span::{Encoding, LineCol, LineIndex, Span};
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -47,8 +46,9 @@ use std::fmt;
 /// A leaf value of an event.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
-    /// A string, escapes resolved.
-    Str(Cow<'a, str>),
+    /// A string, escapes resolved; a lone surrogate is `?` as AWS's engine
+    /// compares it, and remembered (see [`Text`]).
+    Str(Text<'a>),
     /// A number: its exact text, and its double when exactly representable.
     Num {
         /// As written in the event.
@@ -349,7 +349,7 @@ pub fn flatten<'a>(
                 continue;
             }
             TokenKind::Key => {
-                let key = r.string_content(t);
+                let key = r.key_content(t);
                 let v = r.next_token()?;
                 let path_len = path.len();
                 if selector.is_some_and(|s| !s.step_used(&key)) {
@@ -466,7 +466,7 @@ fn push_leaf<'a>(
     };
     let raw = r.slice(t.span);
     let value = match t.kind {
-        TokenKind::String => Value::Str(r.string_content(t)),
+        TokenKind::String => Value::Str(r.string_text(t)),
         TokenKind::Number => Value::Num {
             text: raw,
             value: comparable(raw),

@@ -167,6 +167,15 @@ pub struct Leaf {
     pub conditions: Vec<Condition>,
 }
 
+/// How AWS's engine compares an exact string value (docs/SEMANTICS.md, "Lone
+/// surrogates"). `Some`: as the Java string itself, whose lone surrogates
+/// are these (a value alone at its first differing byte gets a "shortcut"
+/// in the engine's automaton, which compares strings). `None`: by UTF-8
+/// bytes, in which every lone surrogate is `?` (another value on the field
+/// shares its bytes up to its closing quote). The two differ only for text
+/// with a `?` or a lone surrogate.
+pub type Identity = Option<Box<crate::json::Lone>>;
+
 /// One condition of a list, with its span.
 #[derive(Debug, Clone)]
 pub struct Condition {
@@ -231,8 +240,8 @@ impl AnythingBut {
 /// What a condition tests.
 #[derive(Debug, Clone)]
 pub enum ConditionKind {
-    /// `"text"`.
-    Exact(String),
+    /// `"text"`, and how AWS's engine compares it (see [`Identity`]).
+    Exact(String, Identity),
     /// `"10.0.0.1"`: a plain string that is an IP address matches any spelling of it.
     ExactIp(String, Addr),
     /// `300`: numeric equality when comparable, else identical text.
@@ -270,7 +279,7 @@ impl ConditionKind {
     /// The operator's name as written in patterns (`exact` for plain values).
     pub fn operator_name(&self) -> &'static str {
         match self {
-            ConditionKind::Exact(_) | ConditionKind::ExactIp(..) => "exact",
+            ConditionKind::Exact(..) | ConditionKind::ExactIp(..) => "exact",
             ConditionKind::Number { .. } => "exact number",
             ConditionKind::Bool(_) => "exact boolean",
             ConditionKind::Null => "null",

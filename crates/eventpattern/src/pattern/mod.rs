@@ -3,11 +3,12 @@
 
 mod ast;
 mod error;
+mod identity;
 mod parse;
 
 pub use ast::{
-    AnythingBut, Bound, Condition, ConditionKind, Leaf, LeafId, Member, MemberValue, ObjectNode,
-    OrNode, Range,
+    AnythingBut, Bound, Condition, ConditionKind, Identity, Leaf, LeafId, Member, MemberValue,
+    ObjectNode, OrNode, Range,
 };
 pub use error::{ErrorKind, PathSegment, PatternError};
 pub use parse::{parse, ParsedPattern, MAX_PATTERN_DEPTH, MAX_PATTERN_LENGTH};

@@ -6,10 +6,9 @@
 
 use crate::condition::accepts;
 use crate::event::Value;
-use crate::json::quote;
+use crate::json::{quote, quote_text};
 use crate::pattern::{AnythingBut, Condition, ConditionKind, Leaf, Range};
 use crate::Pattern;
-use std::borrow::Cow;
 
 /// The envelope fields added when the pattern does not name them.
 const ENVELOPE: &[(&str, &str)] = &[
@@ -126,7 +125,9 @@ fn in_range_example(r: &Range) -> f64 {
 fn candidates(c: &ConditionKind) -> Vec<String> {
     use ConditionKind as C;
     match c {
-        C::Exact(s) | C::ExactIp(s, _) | C::Exactly(s) | C::EqualsIgnoreCase(s, _) => {
+        // Written with its lone surrogates, so the event holds the same Java string.
+        C::Exact(s, Some(lone)) => vec![quote_text(s, lone)],
+        C::Exact(s, None) | C::ExactIp(s, _) | C::Exactly(s) | C::EqualsIgnoreCase(s, _) => {
             vec![quote(s)]
         }
         C::Number { text, .. } => vec![text.clone()],
@@ -152,7 +153,7 @@ fn candidates(c: &ConditionKind) -> Vec<String> {
 
 fn value_of(json: &str) -> Value<'_> {
     match json.as_bytes().first() {
-        Some(b'"') => Value::Str(Cow::Owned(crate::json::decode_string(json).into_owned())),
+        Some(b'"') => Value::Str(crate::json::decode_text(json)),
         Some(b't') => Value::Bool(true),
         Some(b'f') => Value::Bool(false),
         Some(b'n') => Value::Null,

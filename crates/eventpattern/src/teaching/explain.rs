@@ -373,7 +373,7 @@ fn no_condition_met(
 /// Sort key: values most like the field's first plain string come first.
 fn closeness(leaf: &crate::pattern::Leaf, v: &EventLeaf<'_>) -> usize {
     let target = leaf.conditions.iter().find_map(|c| match &c.kind {
-        ConditionKind::Exact(s) | ConditionKind::Prefix(s, _) | ConditionKind::Suffix(s, _) => {
+        ConditionKind::Exact(s, _) | ConditionKind::Prefix(s, _) | ConditionKind::Suffix(s, _) => {
             Some(s.as_str())
         }
         ConditionKind::EqualsIgnoreCase(s, _) | ConditionKind::Wildcard(s, _) => Some(s.as_str()),

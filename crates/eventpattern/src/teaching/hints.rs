@@ -386,7 +386,7 @@ fn value_hints(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -
     };
     let mut out = Vec::new();
     match (cond, v) {
-        (C::Exact(s), Value::Str(x)) if s != x.as_ref() && same_letters(s, x) => {
+        (C::Exact(s, _), Value::Str(x)) if s != x.as_ref() && same_letters(s, x) => {
             if FIXED_SPELLING.contains(&leaf.joined.as_str()) {
                 if let Some(suggestion) = fix(quote(x)) {
                     out.push(Hint::CaseTypo {
@@ -402,7 +402,7 @@ fn value_hints(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -
                 });
             }
         }
-        (C::Exact(s), Value::Str(x)) if s != x.as_ref() => {
+        (C::Exact(s, _), Value::Str(x)) if s != x.as_ref() => {
             if leaf.joined.ends_with("eventName") && !s.is_empty() {
                 if let Some(rest) = x.strip_prefix(s.as_str()) {
                     if rest.len() >= 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
@@ -421,7 +421,7 @@ fn value_hints(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -
                 }
             }
         }
-        (C::Exact(s), Value::Num { text, .. }) => {
+        (C::Exact(s, _), Value::Num { text, .. }) => {
             if let Some(suggestion) = fix(s.clone()).filter(|_| s.parse::<f64>().is_ok()) {
                 out.push(Hint::TypeDiffers {
                     event_type: "number",
@@ -430,7 +430,7 @@ fn value_hints(leaf: &Leaf, index: usize, cond: &ConditionKind, v: &Value<'_>) -
                 });
             }
         }
-        (C::Exact(s), Value::Bool(_)) => {
+        (C::Exact(s, _), Value::Bool(_)) => {
             if let Some(suggestion) = fix(s.clone()) {
                 out.push(Hint::TypeDiffers {
                     event_type: "boolean",

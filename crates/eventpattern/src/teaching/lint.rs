@@ -81,7 +81,7 @@ fn exact_strings(leaf: &Leaf) -> impl Iterator<Item = (usize, &str, Span)> {
         .iter()
         .enumerate()
         .filter_map(|(i, c)| match &c.kind {
-            ConditionKind::Exact(s) => Some((i, s.as_str(), c.span)),
+            ConditionKind::Exact(s, _) => Some((i, s.as_str(), c.span)),
             _ => None,
         })
 }

@@ -53,7 +53,7 @@ fn number_bits(x: f64) -> u64 {
 fn key_of(cond: &ConditionKind) -> Option<Key> {
     use ConditionKind as C;
     Some(match cond {
-        C::Exact(s) | C::Exactly(s) => Key::Str(s.clone()),
+        C::Exact(s, _) | C::Exactly(s) => Key::Str(s.clone()),
         C::Number { value: Some(x), .. } => Key::Num(number_bits(*x)),
         C::Number { text, value: None } => Key::NumText(text.clone()),
         C::Bool(b) => Key::Bool(*b),
@@ -132,7 +132,7 @@ pub(crate) fn check_cost(leaf: &Leaf) -> u8 {
     leaf.conditions
         .iter()
         .map(|c| match c.kind {
-            C::Exact(_) | C::Exactly(_) | C::Number { .. } | C::Bool(_) | C::Null => 0,
+            C::Exact(..) | C::Exactly(_) | C::Number { .. } | C::Bool(_) | C::Null => 0,
             C::Prefix(..) | C::Suffix(..) | C::EqualsIgnoreCase(..) | C::Exists(_) => 1,
             C::AnythingBut(_) | C::Numeric(_) | C::ExactIp(..) | C::Cidr(..) => 2,
             C::Wildcard(..) => 3,

@@ -4,7 +4,7 @@
 
 use super::ast::*;
 use super::error::{ErrorKind, PathSegment, PatternError};
-use crate::json::{decode_string, Reader, Token, TokenKind};
+use crate::json::{decode_key, decode_text, Reader, Text, Token, TokenKind};
 use crate::number::comparable;
 use crate::operators::ignore_case::Folded;
 use crate::operators::ip::{parse_addr, Cidr};
@@ -127,9 +127,11 @@ pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
     let trailing = rest
         .find(|c: char| !c.is_whitespace())
         .map(|i| Span::new(end + i, text.trim_end().len()));
+    let mut leaves = p.leaves;
+    super::identity::settle(&mut leaves);
     Ok(ParsedPattern {
         root,
-        leaves: p.leaves,
+        leaves,
         or_count: p.or_count,
         trailing,
     })
@@ -203,13 +205,27 @@ impl<'a> Parser<'a> {
         self.r.slice(t.span)
     }
 
-    /// The decoded text of a string or key token; a malformed string value
-    /// fails here, when its text is first needed, as at AWS.
+    /// The decoded text of a string token as AWS's engine compares operands
+    /// (`?` for a lone surrogate); a malformed string value fails here, when
+    /// its text is first needed, as at AWS.
     pub(super) fn string(&self, t: Token) -> Res<String> {
+        Ok(self.string_value(t)?.as_str().to_string())
+    }
+
+    /// The string token with its lone surrogates (see [`Text`]).
+    pub(super) fn string_value(&self, t: Token) -> Res<Text<'a>> {
         if let Some(e) = self.r.string_error(t) {
             return Err(PatternError::from_json(e.clone(), &self.path));
         }
-        Ok(decode_string(self.r.slice(t.span)).into_owned())
+        Ok(decode_text(self.r.slice(t.span)))
+    }
+
+    /// A field name, as AWS's engine compares names (see [`decode_key`]).
+    fn key(&self, t: Token) -> Res<String> {
+        if let Some(e) = self.r.string_error(t) {
+            return Err(PatternError::from_json(e.clone(), &self.path));
+        }
+        Ok(decode_key(self.r.slice(t.span)).into_owned())
     }
 
     pub(super) fn fail<T>(&self, kind: ErrorKind, reason: impl Into<String>, span: Span) -> Res<T> {
@@ -265,7 +281,7 @@ impl<'a> Parser<'a> {
                         }
                     }
                     TokenKind::Key => {
-                        let key = self.string(t)?;
+                        let key = self.key(t)?;
                         self.path.push(PathSegment::Key(key.clone()));
                         if let Some(member) = self.member(key, t.span, &mut stack)? {
                             self.path.pop();
@@ -414,10 +430,13 @@ impl<'a> Parser<'a> {
                     return Ok((conditions, span));
                 }
                 TokenKind::String => {
-                    let s = self.string(t)?;
+                    let value = self.string_value(t)?;
+                    let lone = Some(Box::from(value.lone()));
+                    let s = value.as_str().to_string();
                     match parse_addr(&s) {
                         Some(addr) => ConditionKind::ExactIp(s, addr),
-                        None => ConditionKind::Exact(s),
+                        // By identity until `identity::settle` has seen the field's other values.
+                        None => ConditionKind::Exact(s, lone),
                     }
                 }
                 TokenKind::Number => {

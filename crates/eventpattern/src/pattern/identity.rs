@@ -1,0 +1,103 @@
+//! Which exact string values AWS's engine compares as Java strings, and which
+//! as UTF-8 bytes (docs/SEMANTICS.md, "Lone surrogates").
+//!
+//! The engine keeps every value of one field in one byte automaton
+//! (event-ruler `ByteMachine.java`). A value that no other value on the field
+//! shares from some byte on, before its closing quote, hangs there as a
+//! "shortcut" that compares the whole string; a value whose bytes another
+//! value shares up to its closing quote is stored byte by byte, and there a
+//! lone surrogate is the `?` Java's UTF-8 encoder writes. The two ways differ
+//! only for text with a `?` or a lone surrogate.
+
+use super::ast::{AnythingBut, ConditionKind, Leaf};
+use std::collections::HashMap;
+
+/// A value as the automaton stores it: kind, bytes, lone surrogates.
+type Stored = (u8, Vec<u8>, Vec<(u32, u16)>);
+
+/// Decides, for every exact string value, how it is compared: keeps its
+/// [`super::ast::Identity`] where the engine compares the string, clears it
+/// where it compares bytes.
+pub(crate) fn settle(leaves: &mut [Leaf]) {
+    let mut fields: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, leaf) in leaves.iter().enumerate() {
+        fields.entry(leaf.joined.as_str()).or_default().push(i);
+    }
+    let mut by_bytes: Vec<(usize, usize)> = Vec::new();
+    for ids in fields.into_values() {
+        // The field's distinct values (the same value twice is one in the
+        // automaton), and where its exact ones are.
+        let mut stored: HashMap<Stored, Vec<(usize, usize)>> = HashMap::new();
+        for &l in &ids {
+            for (c, cond) in leaves[l].conditions.iter().enumerate() {
+                for (value, exact) in stored_values(&cond.kind) {
+                    let at = stored.entry(value).or_default();
+                    if exact {
+                        at.push((l, c));
+                    }
+                }
+            }
+        }
+        let mut values: Vec<(Stored, Vec<(usize, usize)>)> = stored.into_iter().collect();
+        values.sort_by(|a, b| a.0 .1.cmp(&b.0 .1));
+        for (i, (value, exacts)) in values.iter().enumerate() {
+            if exacts.is_empty() {
+                continue;
+            }
+            let bytes = &value.1;
+            let shared = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| values.get(j))
+                .map(|(other, _)| common_prefix(bytes, &other.1))
+                .max()
+                .unwrap_or(0);
+            if shared + 1 >= bytes.len() {
+                by_bytes.extend(exacts);
+            }
+        }
+    }
+    for (l, c) in by_bytes {
+        if let ConditionKind::Exact(_, identity) = &mut leaves[l].conditions[c].kind {
+            *identity = None;
+        }
+    }
+}
+
+/// The string values a condition puts in the automaton, each with whether
+/// it is an exact value settled here. Values the engine stores in other
+/// shapes (numbers, suffixes, wildcards, case-insensitive ones) share no
+/// bytes with a quoted string's.
+fn stored_values(kind: &ConditionKind) -> Vec<(Stored, bool)> {
+    let quoted = |s: &str, closed: bool| {
+        let mut b = Vec::with_capacity(s.len() + 2);
+        b.push(b'"');
+        b.extend_from_slice(s.as_bytes());
+        if closed {
+            b.push(b'"');
+        }
+        b
+    };
+    match kind {
+        ConditionKind::Exact(s, identity) => {
+            let lone = identity.as_deref().unwrap_or(&[]).to_vec();
+            vec![((0, quoted(s, true), lone), true)]
+        }
+        ConditionKind::ExactIp(s, _) => vec![((0, quoted(s, true), Vec::new()), false)],
+        ConditionKind::Prefix(p, None) => vec![((1, quoted(p, false), Vec::new()), false)],
+        ConditionKind::AnythingBut(AnythingBut::Strings(list)) => list
+            .iter()
+            .map(|s| ((2, quoted(s, true), Vec::new()), false))
+            .collect(),
+        ConditionKind::AnythingBut(AnythingBut::Prefixes(list)) => list
+            .iter()
+            .map(|p| ((3, quoted(p, false), Vec::new()), false))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The length of the longest common prefix of `a` and `b`.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
