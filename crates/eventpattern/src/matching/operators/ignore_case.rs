@@ -94,6 +94,61 @@ impl Folded {
         true
     }
 
+    /// Whether `text` begins some spelling the pattern accepts.
+    pub fn begins(&self, text: &str) -> bool {
+        if let Some(p) = &self.ascii {
+            return text.len() <= p.len()
+                && text
+                    .as_bytes()
+                    .eq_ignore_ascii_case(&p.as_bytes()[..text.len()]);
+        }
+        let t = text.as_bytes();
+        let mut ends = vec![0];
+        for (a, b) in &self.alternatives {
+            let mut next = Vec::new();
+            for &e in &ends {
+                if e == t.len() {
+                    return true;
+                }
+                for alt in std::iter::once(a).chain(b.as_ref()) {
+                    let alt = alt.as_bytes();
+                    if alt.starts_with(&t[e..]) {
+                        return true;
+                    }
+                    if t[e..].starts_with(alt) {
+                        next.push(e + alt.len());
+                    }
+                }
+            }
+            next.sort_unstable();
+            next.dedup();
+            if next.is_empty() {
+                return false;
+            }
+            ends = next;
+        }
+        ends.contains(&t.len())
+    }
+
+    /// The pattern's leading characters that have no other case (stored as
+    /// plain bytes by AWS's engine), and whether that is all of it.
+    pub fn caseless_start(&self) -> (String, bool) {
+        let units: Vec<(String, bool)> = match &self.ascii {
+            Some(p) => p
+                .chars()
+                .map(|c| (c.to_string(), !c.is_ascii_alphabetic()))
+                .collect(),
+            None => self
+                .alternatives
+                .iter()
+                .map(|(a, b)| (a.clone(), b.is_none()))
+                .collect(),
+        };
+        let caseless = units.iter().take_while(|(_, plain)| *plain).count();
+        let start = units[..caseless].iter().map(|(a, _)| a.as_str()).collect();
+        (start, caseless == units.len())
+    }
+
     /// Byte offsets at which a match of the whole pattern from the start can end.
     fn forward(&self, value: &str) -> Vec<usize> {
         let v = value.as_bytes();
@@ -129,6 +184,19 @@ mod tests {
         assert!(Folded::new("run").is_prefix_of("RUNNING"));
         assert!(Folded::new("ING").is_suffix_of("running"));
         assert!(Folded::new("café").equals("CAFÉ"));
+    }
+
+    #[test]
+    fn beginnings_and_caseless_starts() {
+        assert!(Folded::new("X?Yq").begins("x?y"));
+        assert!(Folded::new("straße").begins("STRAS"));
+        assert!(!Folded::new("abc").begins("abd"));
+        assert!(!Folded::new("ab").begins("abc"));
+        assert_eq!(
+            Folded::new("?1X").caseless_start(),
+            ("?1".to_string(), false)
+        );
+        assert_eq!(Folded::new("😀").caseless_start(), ("??".to_string(), true));
     }
 
     #[test]
