@@ -19,43 +19,72 @@ use std::ops::Deref;
 pub type Lone = [(u32, u16)];
 
 /// A decoded string value (see the module documentation).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Text<'a> {
-    text: Cow<'a, str>,
-    lone: Option<Box<Lone>>,
+#[derive(Debug, Clone)]
+pub struct Text<'a>(Repr<'a>);
+
+/// Ordinary text borrowed or owned; text with lone surrogates boxed, so a
+/// `Text` is no larger than a `String` (an event may hold a million).
+#[derive(Debug, Clone)]
+enum Repr<'a> {
+    Borrowed(&'a str),
+    Owned(String),
+    WithLone(Box<(String, Vec<(u32, u16)>)>),
 }
 
 impl<'a> Text<'a> {
     /// A text and its lone surrogates (none for ordinary text).
     pub fn new(text: Cow<'a, str>, lone: Vec<(u32, u16)>) -> Self {
-        Text {
-            text,
-            lone: (!lone.is_empty()).then(|| lone.into_boxed_slice()),
-        }
+        Text(match (text, lone.is_empty()) {
+            (Cow::Borrowed(t), true) => Repr::Borrowed(t),
+            (Cow::Owned(t), true) => Repr::Owned(t),
+            (t, false) => Repr::WithLone(Box::new((t.into_owned(), lone))),
+        })
     }
 
     /// The text as the engine's byte-level operators see it (`?` for each
     /// lone surrogate).
     pub fn as_str(&self) -> &str {
-        &self.text
+        match &self.0 {
+            Repr::Borrowed(t) => t,
+            Repr::Owned(t) => t,
+            Repr::WithLone(b) => &b.0,
+        }
     }
 
     /// The lone surrogates; empty for ordinary text.
     pub fn lone(&self) -> &Lone {
-        self.lone.as_deref().unwrap_or(&[])
+        match &self.0 {
+            Repr::WithLone(b) => &b.1,
+            _ => &[],
+        }
     }
 
     /// Whether this is the same Java string as `text` with `lone`.
     pub fn identical(&self, text: &str, lone: &Lone) -> bool {
-        self.text == text && self.lone() == lone
+        self.as_str() == text && self.lone() == lone
     }
 
     /// The same text, owning its characters.
     pub fn into_owned(self) -> Text<'static> {
-        Text {
-            text: Cow::Owned(self.text.into_owned()),
-            lone: self.lone,
-        }
+        Text(match self.0 {
+            Repr::Borrowed(t) => Repr::Owned(t.to_string()),
+            Repr::Owned(t) => Repr::Owned(t),
+            Repr::WithLone(b) => Repr::WithLone(b),
+        })
+    }
+}
+
+impl PartialEq for Text<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        other.identical(self.as_str(), self.lone())
+    }
+}
+
+impl Eq for Text<'_> {}
+
+impl Default for Text<'_> {
+    fn default() -> Self {
+        Text(Repr::Borrowed(""))
     }
 }
 
@@ -63,37 +92,31 @@ impl Deref for Text<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl AsRef<str> for Text<'_> {
     fn as_ref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl fmt::Display for Text<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
 impl<'a> From<&'a str> for Text<'a> {
     fn from(text: &'a str) -> Self {
-        Text {
-            text: Cow::Borrowed(text),
-            lone: None,
-        }
+        Text(Repr::Borrowed(text))
     }
 }
 
 impl From<String> for Text<'_> {
     fn from(text: String) -> Self {
-        Text {
-            text: Cow::Owned(text),
-            lone: None,
-        }
+        Text(Repr::Owned(text))
     }
 }
 
