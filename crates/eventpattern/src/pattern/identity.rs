@@ -41,7 +41,7 @@ pub(crate) fn settle(leaves: &mut [Leaf]) {
             }
         }
         let mut values: Vec<(Stored, Vec<(usize, usize)>)> = stored.into_iter().collect();
-        values.sort_by(|a, b| a.0 .1.cmp(&b.0 .1));
+        crate::sort::sort_by(&mut values, |a, b| a.0 .1.cmp(&b.0 .1));
         for (i, (value, exacts)) in values.iter().enumerate() {
             if exacts.is_empty() {
                 continue;

@@ -20,10 +20,13 @@ impl Rng {
     }
 }
 
+/// JSON's punctuation, which every mutator inserts.
+pub const PUNCTUATION: &[&str] = &["{", "}", "[", "]", ",", ":", "\""];
+
 /// How a test mutates text: what it inserts and how much it cuts.
 pub struct Mutator {
-    /// Texts to insert.
-    pub pieces: &'static [&'static str],
+    /// Texts to insert, in groups (taken as one list).
+    pub pieces: &'static [&'static [&'static str]],
     /// The longest run of bytes one cut removes.
     pub max_cut: usize,
     /// Whether a piece may also be inserted repeated (up to 40 times).
@@ -31,6 +34,18 @@ pub struct Mutator {
 }
 
 impl Mutator {
+    /// One piece to insert.
+    fn piece(&self, rng: &mut Rng) -> &'static str {
+        let mut i = rng.below(self.pieces.iter().map(|g| g.len()).sum());
+        for group in self.pieces {
+            if i < group.len() {
+                return group[i];
+            }
+            i -= group.len();
+        }
+        unreachable!("an index below the number of pieces")
+    }
+
     /// `text` with one to three mutations applied.
     pub fn mutate(&self, text: &str, rng: &mut Rng) -> String {
         let mut s = text.to_string();
@@ -40,7 +55,7 @@ impl Mutator {
                 at -= 1;
             }
             match rng.below(if self.repeats { 4 } else { 3 }) {
-                0 => s.insert_str(at, self.pieces[rng.below(self.pieces.len())]),
+                0 => s.insert_str(at, self.piece(rng)),
                 1 => {
                     let mut end = (at + 1 + rng.below(self.max_cut)).min(s.len());
                     while !s.is_char_boundary(end) {
@@ -50,7 +65,7 @@ impl Mutator {
                 }
                 2 => s.truncate(at),
                 _ => {
-                    let piece = self.pieces[rng.below(self.pieces.len())];
+                    let piece = self.piece(rng);
                     s.insert_str(at, &piece.repeat(1 + rng.below(40)));
                 }
             }

@@ -3,7 +3,7 @@
 //! fix, applied to the pattern text, makes its field match the event.
 
 use crate::corpus::CONFORMANCE;
-use crate::mutate::{Mutator, Rng};
+use crate::mutate::{Mutator, Rng, PUNCTUATION};
 use eventpattern::plain::pattern_error_sentence;
 use eventpattern::quickfix::quick_fixes;
 use eventpattern::{Encoding, FieldStatus, Pattern};
@@ -86,27 +86,23 @@ fn every_hint_fix_makes_its_field_match() {
 /// A few pieces inserted, cut out or cut off.
 const MUTATOR: Mutator = Mutator {
     pieces: &[
-        "{",
-        "}",
-        "[",
-        "]",
-        ",",
-        ":",
-        "\"",
-        "'",
-        "\\",
-        "\n",
-        "[]",
-        "{}",
-        "tru",
-        "01",
-        "-",
-        "😀",
-        "\"prefix\"",
-        "\"startsWith\"",
-        "\"anything-but\"",
-        "\"$or\"",
-        "5",
+        PUNCTUATION,
+        &[
+            "'",
+            "\\",
+            "\n",
+            "[]",
+            "{}",
+            "tru",
+            "01",
+            "-",
+            "😀",
+            "\"prefix\"",
+            "\"startsWith\"",
+            "\"anything-but\"",
+            "\"$or\"",
+            "5",
+        ],
     ],
     max_cut: 6,
     repeats: false,

@@ -105,27 +105,18 @@ impl Folded {
         let t = text.as_bytes();
         let mut ends = vec![0];
         for (a, b) in &self.alternatives {
-            let mut next = Vec::new();
-            for &e in &ends {
-                if e == t.len() {
-                    return true;
-                }
-                for alt in std::iter::once(a).chain(b.as_ref()) {
-                    let alt = alt.as_bytes();
-                    if alt.starts_with(&t[e..]) {
-                        return true;
-                    }
-                    if t[e..].starts_with(alt) {
-                        next.push(e + alt.len());
-                    }
-                }
+            // `text` runs out at or inside this position's spelling.
+            let spellings = || std::iter::once(a).chain(b.as_ref());
+            if ends
+                .iter()
+                .any(|&e| spellings().any(|alt| alt.as_bytes().starts_with(&t[e..])))
+            {
+                return true;
             }
-            next.sort_unstable();
-            next.dedup();
-            if next.is_empty() {
+            ends = step(t, &ends, (a, b));
+            if ends.is_empty() {
                 return false;
             }
-            ends = next;
         }
         ends.contains(&t.len())
     }
@@ -154,23 +145,29 @@ impl Folded {
         let v = value.as_bytes();
         let mut ends = vec![0];
         for (a, b) in &self.alternatives {
-            let mut next = Vec::new();
-            for &e in &ends {
-                for alt in std::iter::once(a).chain(b.as_ref()) {
-                    if v[e..].starts_with(alt.as_bytes()) {
-                        next.push(e + alt.len());
-                    }
-                }
+            ends = step(v, &ends, (a, b));
+            if ends.is_empty() {
+                break;
             }
-            crate::sort::sort(&mut next);
-            next.dedup();
-            if next.is_empty() {
-                return next;
-            }
-            ends = next;
         }
         ends
     }
+}
+
+/// The offsets of `v` reached from `ends` by one position of the pattern,
+/// spelt either way.
+fn step(v: &[u8], ends: &[usize], (a, b): (&String, &Option<String>)) -> Vec<usize> {
+    let mut next = Vec::new();
+    for &e in ends {
+        for alt in std::iter::once(a).chain(b.as_ref()) {
+            if v[e..].starts_with(alt.as_bytes()) {
+                next.push(e + alt.len());
+            }
+        }
+    }
+    crate::sort::sort(&mut next);
+    next.dedup();
+    next
 }
 
 #[cfg(test)]
