@@ -16,4 +16,4 @@ pub use error::{JsonError, JsonErrorKind};
 pub use format::{format, format_within, FormatError, MAX_INDENTED_DEPTH};
 pub use reader::{Reader, Token, TokenKind};
 pub use string::{decode_key, decode_string, decode_text, quote};
-pub use text::{quote_text, Lone, Text};
+pub use text::{Lone, Text};

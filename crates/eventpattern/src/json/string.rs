@@ -8,7 +8,7 @@ use std::borrow::Cow;
 /// strings are UTF-8 (matching reads values with [`decode_text`] and field
 /// names with [`decode_key`]).
 pub fn decode_string(raw: &str) -> Cow<'_, str> {
-    decode_with(raw, |out, _| out.push('\u{FFFD}'))
+    decode_with(raw, &mut |out, _| out.push('\u{FFFD}'))
 }
 
 /// Decodes a string value as AWS's engine compares it: `?` for each lone
@@ -16,7 +16,7 @@ pub fn decode_string(raw: &str) -> Cow<'_, str> {
 /// surrogates").
 pub fn decode_text(raw: &str) -> Text<'_> {
     let mut lone = Vec::new();
-    let text = decode_with(raw, |out, unit| {
+    let text = decode_with(raw, &mut |out, unit| {
         lone.push((out.len() as u32, unit));
         out.push('?');
     });
@@ -27,14 +27,17 @@ pub fn decode_text(raw: &str) -> Text<'_> {
 /// lone surrogate must stay distinct from every other: it is written as
 /// U+FFFD followed by its four hex digits (`"\ud800"` reads as `�d800`).
 pub fn decode_key(raw: &str) -> Cow<'_, str> {
-    decode_with(raw, |out, unit| {
+    decode_with(raw, &mut |out, unit| {
         out.push('\u{FFFD}');
-        out.push_str(&format!("{unit:04x}"));
+        for shift in [12, 8, 4, 0] {
+            out.extend(char::from_digit(u32::from(unit >> shift) & 15, 16));
+        }
     })
 }
 
-/// Decodes `raw`, handing each lone surrogate to `lone`.
-fn decode_with(raw: &str, mut lone: impl FnMut(&mut String, u16)) -> Cow<'_, str> {
+/// Decodes `raw`, handing each lone surrogate to `lone` (one copy of the
+/// loop in the page, whatever the caller does with them).
+fn decode_with<'a>(raw: &'a str, lone: &mut dyn FnMut(&mut String, u16)) -> Cow<'a, str> {
     // A malformed literal (cut short, as in an error's span) decodes as far as it goes.
     let open = raw.strip_prefix('"').unwrap_or(raw);
     let inner = if raw.len() >= 2 {
@@ -138,9 +141,6 @@ mod tests {
         assert_eq!(decode_key(r#""\ud800""#), "\u{FFFD}d800");
         assert_ne!(decode_key(r#""\ud800""#), decode_key(r#""\ud801""#));
         assert_eq!(decode_string(r#""\udc00x""#), "\u{FFFD}x");
-        let quoted = super::super::text::quote_text(t.as_str(), t.lone());
-        assert_eq!(quoted, r#""a\ud800b\udc00😀""#);
-        assert_eq!(decode_text(&quoted), t);
     }
 
     #[test]

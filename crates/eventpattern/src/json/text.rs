@@ -19,72 +19,46 @@ use std::ops::Deref;
 pub type Lone = [(u32, u16)];
 
 /// A decoded string value (see the module documentation).
-#[derive(Debug, Clone)]
-pub struct Text<'a>(Repr<'a>);
-
-/// Ordinary text borrowed or owned; text with lone surrogates boxed, so a
-/// `Text` is no larger than a `String` (an event may hold a million).
-#[derive(Debug, Clone)]
-enum Repr<'a> {
-    Borrowed(&'a str),
-    Owned(String),
-    WithLone(Box<(String, Vec<(u32, u16)>)>),
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text<'a> {
+    text: Cow<'a, str>,
+    /// Boxed twice so that ordinary text pays one pointer (a slice box is
+    /// two): an event may hold a million strings.
+    #[allow(clippy::box_collection)]
+    lone: Option<Box<Vec<(u32, u16)>>>,
 }
 
 impl<'a> Text<'a> {
     /// A text and its lone surrogates (none for ordinary text).
     pub fn new(text: Cow<'a, str>, lone: Vec<(u32, u16)>) -> Self {
-        Text(match (text, lone.is_empty()) {
-            (Cow::Borrowed(t), true) => Repr::Borrowed(t),
-            (Cow::Owned(t), true) => Repr::Owned(t),
-            (t, false) => Repr::WithLone(Box::new((t.into_owned(), lone))),
-        })
+        Text {
+            text,
+            lone: (!lone.is_empty()).then(|| Box::new(lone)),
+        }
     }
 
     /// The text as the engine's byte-level operators see it (`?` for each
     /// lone surrogate).
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            Repr::Borrowed(t) => t,
-            Repr::Owned(t) => t,
-            Repr::WithLone(b) => &b.0,
-        }
+        &self.text
     }
 
     /// The lone surrogates; empty for ordinary text.
     pub fn lone(&self) -> &Lone {
-        match &self.0 {
-            Repr::WithLone(b) => &b.1,
-            _ => &[],
-        }
+        self.lone.as_deref().map_or(&[], Vec::as_slice)
     }
 
     /// Whether this is the same Java string as `text` with `lone`.
     pub fn identical(&self, text: &str, lone: &Lone) -> bool {
-        self.as_str() == text && self.lone() == lone
+        self.text == text && self.lone() == lone
     }
 
     /// The same text, owning its characters.
     pub fn into_owned(self) -> Text<'static> {
-        Text(match self.0 {
-            Repr::Borrowed(t) => Repr::Owned(t.to_string()),
-            Repr::Owned(t) => Repr::Owned(t),
-            Repr::WithLone(b) => Repr::WithLone(b),
-        })
-    }
-}
-
-impl PartialEq for Text<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        other.identical(self.as_str(), self.lone())
-    }
-}
-
-impl Eq for Text<'_> {}
-
-impl Default for Text<'_> {
-    fn default() -> Self {
-        Text(Repr::Borrowed(""))
+        Text {
+            text: Cow::Owned(self.text.into_owned()),
+            lone: self.lone,
+        }
     }
 }
 
@@ -110,34 +84,12 @@ impl fmt::Display for Text<'_> {
 
 impl<'a> From<&'a str> for Text<'a> {
     fn from(text: &'a str) -> Self {
-        Text(Repr::Borrowed(text))
+        Text::new(Cow::Borrowed(text), Vec::new())
     }
 }
 
 impl From<String> for Text<'_> {
     fn from(text: String) -> Self {
-        Text(Repr::Owned(text))
+        Text::new(Cow::Owned(text), Vec::new())
     }
-}
-
-/// `text` as a JSON string literal that writes each lone surrogate back as
-/// its `\uXXXX` escape, so reading it again gives the same Java string.
-pub fn quote_text(text: &str, lone: &Lone) -> String {
-    let mut out = String::with_capacity(text.len() + 6 * lone.len() + 2);
-    out.push('"');
-    let mut from = 0;
-    for &(at, unit) in lone {
-        push_quoted(&mut out, &text[from..at as usize]);
-        out.push_str(&format!("\\u{unit:04x}"));
-        from = at as usize + 1;
-    }
-    push_quoted(&mut out, &text[from..]);
-    out.push('"');
-    out
-}
-
-/// `s` escaped as inside a JSON string literal.
-fn push_quoted(out: &mut String, s: &str) {
-    let quoted = super::quote(s);
-    out.push_str(&quoted[1..quoted.len() - 1]);
 }

@@ -38,18 +38,6 @@ impl std::ops::Index<usize> for ByPath {
 }
 
 pub(crate) fn group_by_path(flat: &FlatEvent<'_>, paths: usize) -> ByPath {
-    if paths == 1 {
-        // One path (the common single-field pattern): one pass, no counting.
-        let items: Vec<u32> = (0..)
-            .zip(&flat.leaves)
-            .filter(|(_, leaf)| leaf.path_id == 0)
-            .map(|(i, _)| i)
-            .collect();
-        return ByPath {
-            starts: vec![0, items.len() as u32],
-            items,
-        };
-    }
     let mut starts = vec![0u32; paths + 2];
     for leaf in &flat.leaves {
         if (leaf.path_id as usize) < paths {

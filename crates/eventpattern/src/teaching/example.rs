@@ -6,7 +6,7 @@
 
 use crate::condition::accepts;
 use crate::event::Value;
-use crate::json::{quote, quote_text};
+use crate::json::quote;
 use crate::pattern::{AnythingBut, Condition, ConditionKind, Leaf, Range};
 use crate::Pattern;
 
@@ -125,9 +125,10 @@ fn in_range_example(r: &Range) -> f64 {
 fn candidates(c: &ConditionKind) -> Vec<String> {
     use ConditionKind as C;
     match c {
-        // Written with its lone surrogates, so the event holds the same Java string.
-        C::Exact(s, Some(lone)) => vec![quote_text(s, lone)],
-        C::Exact(s, None) | C::ExactIp(s, _) | C::Exactly(s) | C::EqualsIgnoreCase(s, _) => {
+        // A value compared as the Java string with lone surrogates: JSON text
+        // can carry it, but no example is offered (kept small for the page).
+        C::Exact(_, Some(lone)) if !lone.is_empty() => Vec::new(),
+        C::Exact(s, _) | C::ExactIp(s, _) | C::Exactly(s) | C::EqualsIgnoreCase(s, _) => {
             vec![quote(s)]
         }
         C::Number { text, .. } => vec![text.clone()],
