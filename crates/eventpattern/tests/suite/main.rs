@@ -15,6 +15,7 @@ mod mutate;
 mod mutations;
 #[cfg(not(target_arch = "wasm32"))]
 mod regressions;
+mod rule_set;
 #[cfg(not(target_arch = "wasm32"))]
 mod teaching;
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,43 +3,19 @@
 //! over the conformance corpora and a sample of the shared benchmark
 //! workload; and its insert / replace / remove keep names, order and results.
 
+use crate::corpus::{CONFORMANCE, DIFFERENTIAL, ENGINE};
 use eventpattern::{Pattern, PatternSet, RuleSet};
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
-#[derive(Deserialize)]
-struct Case<'a> {
-    #[serde(borrow)]
-    pattern: &'a RawValue,
-    #[serde(borrow)]
-    event: &'a RawValue,
-}
-
-/// A corpus field: a JSON string holds the raw text, anything else is the text.
-fn raw_text(raw: &RawValue) -> String {
-    let raw = raw.get();
-    if raw.starts_with('"') {
-        serde_json::from_str::<String>(raw).expect("a JSON string")
-    } else {
-        raw.to_string()
-    }
-}
 
 /// The valid patterns and all events of the corpora, in order.
 fn corpus() -> (Vec<Pattern>, Vec<String>) {
     let mut patterns = Vec::new();
     let mut events = Vec::new();
-    for corpus in [
-        include_str!("../../../tests/conformance.jsonl"),
-        include_str!("../../../tests/differential.jsonl"),
-        include_str!("../../../tests/engine.jsonl"),
-    ] {
-        for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
-            let case: Case = serde_json::from_str(line).expect("corpus line is a case");
-            if let Ok(p) = Pattern::parse(&raw_text(case.pattern)) {
+    for corpus in [CONFORMANCE, DIFFERENTIAL, ENGINE] {
+        for case in corpus.cases() {
+            if let Ok(p) = Pattern::parse(&case.pattern) {
                 patterns.push(p);
             }
-            events.push(raw_text(case.event));
+            events.push(case.event);
         }
     }
     (patterns, events)
@@ -109,10 +85,10 @@ fn conformance_corpora_grouped_into_sets() {
 
 /// The committed sample of the shared workload (`bench/sample`: 300 events
 /// and 200 rules of each mix, from `gen_workload.py --events 300 --patterns 200`).
-const EVENTS: &str = include_str!("../../../bench/sample/events.jsonl");
-const BIG_EVENT: &str = include_str!("../../../bench/sample/big_event.json");
-const FULL_RULES: &str = include_str!("../../../bench/sample/patterns.jsonl");
-const COMMON_RULES: &str = include_str!("../../../bench/sample/patterns_common.jsonl");
+const EVENTS: &str = include_str!("../../../../bench/sample/events.jsonl");
+const BIG_EVENT: &str = include_str!("../../../../bench/sample/big_event.json");
+const FULL_RULES: &str = include_str!("../../../../bench/sample/patterns.jsonl");
+const COMMON_RULES: &str = include_str!("../../../../bench/sample/patterns_common.jsonl");
 
 fn lines(text: &str) -> Vec<String> {
     text.lines()
@@ -312,11 +288,12 @@ fn edits_agree_with_a_fresh_build() {
 
 /// The speed in Wasm, beside the native `ruleset` bench (BENCHMARKS.md):
 /// `cargo test --release -p eventpattern --target wasm32-unknown-unknown
-/// --test rule_set -- --nocapture` runs it under Node. It reads the full
+/// --test suite -- --nocapture speed` runs it under Node (release builds
+/// only, so the suite's debug run in scripts/test.sh stays quick). It reads the full
 /// workload from `target/workload` if it was generated there (else the
 /// committed sample), checks the set against the patterns alone on the first
 /// 300 events, and prints µs per event, the big event, build and replace times.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
 mod wasm_speed {
     use super::*;
     use wasm_bindgen::prelude::wasm_bindgen;
