@@ -24,14 +24,53 @@ pub fn comparable(text: &str) -> Option<f64> {
     }
     let shortest = format!("{x:e}");
     let mut printed = normalize(&shortest)?;
-    if printed.1.len() == 1 {
-        let two = normalize(&format!("{x:.1e}"))?;
+    // A normal double's two-digit rounding of a one-digit spelling is that
+    // digit and 0 (its error is far below a tenth of the digit); only a
+    // subnormal's can differ.
+    if printed.1.len() == 1 && x.abs() < f64::MIN_POSITIVE {
+        let (q, e) = (two_digits(x.abs(), printed.2), printed.2);
+        let sign = if printed.0 { "-" } else { "" };
+        let two = normalize(&format!("{sign}{}.{}e{e}", q / 10, q % 10))?;
         // Same decade: `4.9e-324` for `5e-324`, but `1e-323` stays (not `9.9e-324`).
         if two.2 + two.1.len() as i64 == printed.2 + 1 {
             printed = two;
         }
     }
     (normalize(text)? == printed).then_some(x)
+}
+
+/// The subnormal `x` (a multiple of 2^-1074) rounded to two digits at
+/// decimal exponent `e`: `round(x × 10^(1-e))`, from 10 to 100, computed
+/// exactly with a small big integer. (The standard library's fixed-precision
+/// formatter would do, but it is several kilobytes of the page for this one
+/// use.)
+fn two_digits(x: f64, e: i64) -> u64 {
+    // m × 10^(1-e) in 32-bit limbs, least significant first.
+    let m = x.to_bits() & ((1 << 52) - 1);
+    let mut limbs: Vec<u32> = vec![m as u32, (m >> 32) as u32];
+    for _ in 0..(1 - e).max(0) {
+        let mut carry = 0u64;
+        for l in limbs.iter_mut() {
+            let v = u64::from(*l) * 10 + carry;
+            *l = v as u32;
+            carry = v >> 32;
+        }
+        if carry > 0 {
+            limbs.push(carry as u32);
+        }
+    }
+    let bit = |i: usize| limbs.get(i / 32).is_some_and(|l| l >> (i % 32) & 1 == 1);
+    // Quotient by 2^1074 (the bits from 1074 up), then round half to even.
+    let q = (1074..limbs.len() * 32)
+        .rev()
+        .fold(0u64, |q, i| (q << 1) | u64::from(bit(i)));
+    let half = bit(1073);
+    let below = (0..1073).any(bit);
+    if half && (below || q % 2 == 1) {
+        q + 1
+    } else {
+        q
+    }
 }
 
 /// The common case without formatting (an event may hold a million numbers):
@@ -95,6 +134,49 @@ pub fn numbers_equal(a_text: &str, a: Option<f64>, b_text: &str, b: Option<f64>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `two_digits` leads to the same spelling as the standard library's exact
+    /// formatting on every subnormal whose shortest spelling has one digit,
+    /// over a wide sample.
+    #[test]
+    fn two_digit_rounding_of_subnormals_is_exact() {
+        let mut checked = 0;
+        // Around every one-digit value d×10^e in the subnormal range, and a spread.
+        let near = (-324i32..=-308).flat_map(|e| {
+            (1..=9).flat_map(move |d| {
+                let m = (f64::from(d) * 10f64.powi(e + 300) * 1e-300 / 4.940_656_458_412_465e-324)
+                    as u64;
+                m.saturating_sub(3)..m + 4
+            })
+        });
+        let samples = (1u64..50_000)
+            .chain((0..4_000u64).map(|i| i * 1_125_899_906_842 + 7))
+            .chain(near);
+        for m in samples {
+            let x = f64::from_bits(m & ((1 << 52) - 1));
+            if x == 0.0 {
+                continue;
+            }
+            let shortest = normalize(&format!("{x:e}")).unwrap();
+            if shortest.1.len() != 1 {
+                continue;
+            }
+            // What Java prints, by the same-decade rule, from either rounding.
+            let decide = |two: (bool, String, i64)| {
+                if two.2 + two.1.len() as i64 == shortest.2 + 1 {
+                    two
+                } else {
+                    shortest.clone()
+                }
+            };
+            let q = two_digits(x, shortest.2);
+            let ours = normalize(&format!("{}.{}e{}", q / 10, q % 10, shortest.2)).unwrap();
+            let std = normalize(&format!("{x:.1e}")).unwrap();
+            assert_eq!(decide(ours), decide(std), "{x:e}");
+            checked += 1;
+        }
+        assert!(checked > 150, "{checked}");
+    }
 
     #[test]
     fn exactly_representable_numbers_are_comparable() {

@@ -48,18 +48,18 @@ fn defect_4_alternating_elements_are_decided_in_linear_time() {
     assert!(!verdict(pattern, &event));
     // Compared with reading the same values for a one-field pattern, so the
     // bound holds in debug and release builds alike (the quadratic search
-    // took over a hundred times as long).
+    // took over a hundred times as long; the margin absorbs a loaded machine).
     let baseline = Pattern::parse(r#"{"detail":{"a":{"f0":["x"]}}}"#).unwrap();
     let base = fastest(|| baseline.matches(&event).unwrap());
     let p = Pattern::parse(pattern).unwrap();
     let took = fastest(|| p.matches(&event).unwrap());
     assert!(
-        took < base * 10 + Duration::from_millis(5),
+        took < base * 30 + Duration::from_millis(20),
         "matches took {took:?}, reading {base:?}"
     );
     let took = fastest(|| p.explain(&event).unwrap());
     assert!(
-        took < base * 20 + Duration::from_millis(5),
+        took < base * 60 + Duration::from_millis(20),
         "explain took {took:?}, reading {base:?}"
     );
 }
