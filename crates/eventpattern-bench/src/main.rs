@@ -8,35 +8,12 @@
 //! here fails on time.
 
 use eventpattern::Pattern;
+use eventpattern_bench::{args, read, stats};
 use std::time::Instant;
 
-/// `(median, best)` of the passes.
-fn stats(mut v: Vec<f64>) -> (f64, f64) {
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    (v[v.len() / 2], v[0])
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../bench/sample").to_string();
-    let mut passes = 15usize;
-    let mut i = 0;
-    while i < args.len() {
-        if args[i] == "--passes" {
-            passes = args
-                .get(i + 1)
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(passes);
-            i += 1;
-        } else {
-            dir = args[i].clone();
-        }
-        i += 1;
-    }
-    let read = |name: &str| {
-        std::fs::read_to_string(format!("{dir}/{name}"))
-            .unwrap_or_else(|e| panic!("cannot read {dir}/{name}: {e}"))
-    };
+    let (dir, passes) = args(15);
+    let read = |name: &str| read(&dir, name);
     let events_text = read("events.jsonl");
     let events: Vec<&str> = events_text.lines().filter(|l| !l.is_empty()).collect();
     let seeds_text = read("seed_patterns.jsonl");
