@@ -3,6 +3,7 @@
 //! in memory proportional to its largest event. Used by `filter` and `matrix`.
 
 use crate::input::display_name;
+use crate::output::{EXIT_INVALID, EXIT_MATCH, EXIT_NO_MATCH};
 use eventpattern::cloudtrail;
 use eventpattern::excerpt::visible;
 use eventpattern::splitter::{Item, SplitError, Splitter};
@@ -19,6 +20,20 @@ pub struct Counts {
     pub wrapped: usize,
     /// Files that could not be read.
     pub io_errors: usize,
+}
+
+impl Counts {
+    /// The exit status of a streaming command (`filter`, `matrix`): input
+    /// skipped or unreadable wins, then whether anything matched.
+    pub fn exit_code(&self, matched: usize) -> u8 {
+        if self.skipped > 0 || self.io_errors > 0 {
+            EXIT_INVALID
+        } else if matched > 0 {
+            EXIT_MATCH
+        } else {
+            EXIT_NO_MATCH
+        }
+    }
 }
 
 /// One event: its text (wrapped when it was a CloudTrail record), its

@@ -2,7 +2,7 @@
 //! of the rules, printed as they were read.
 
 use crate::events::{for_each_event, wrapped_note, Counts};
-use crate::output::{EXIT_INVALID, EXIT_MATCH, EXIT_NO_MATCH};
+use crate::output::EXIT_INVALID;
 use crate::ruleset;
 use std::io::Write;
 
@@ -37,11 +37,5 @@ pub fn filter(pattern_files: &[String], rule_paths: &[String], files: &[String],
         String::new()
     };
     eprintln!("{matched} of {} events matched{skipped}", counts.total);
-    if counts.skipped > 0 || counts.io_errors > 0 {
-        EXIT_INVALID
-    } else if matched > 0 {
-        EXIT_MATCH
-    } else {
-        EXIT_NO_MATCH
-    }
+    counts.exit_code(matched)
 }

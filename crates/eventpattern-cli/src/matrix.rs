@@ -3,7 +3,7 @@
 //! matched none.
 
 use crate::events::{for_each_event, wrapped_note, Counts};
-use crate::output::{EXIT_INVALID, EXIT_MATCH, EXIT_NO_MATCH};
+use crate::output::EXIT_INVALID;
 use crate::ruleset;
 use eventpattern::excerpt::visible;
 use serde_json::json;
@@ -96,11 +96,5 @@ pub fn run(rule_paths: &[String], files: &[String], json: bool, summary: bool, w
             names.len()
         );
     }
-    if counts.skipped > 0 || counts.io_errors > 0 {
-        EXIT_INVALID
-    } else if matches > 0 {
-        EXIT_MATCH
-    } else {
-        EXIT_NO_MATCH
-    }
+    counts.exit_code(matches)
 }
