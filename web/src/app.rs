@@ -282,6 +282,7 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="tagline">{ "AWS's verdict, AWS's errors, and why each field matched — computed in your browser; nothing is sent anywhere." }</p>
                 </div>
                 <div class="share">
+                    <a class="button-link" href="batch.html" data-testid="mode-batch" title="Many rules against many events, as a matrix">{ "Rules × events" }</a>
                     <button type="button" onclick={show_help} data-testid="shortcuts-button" aria-keyshortcuts="?" title="Keyboard shortcuts (?)">{ "? Keys" }</button>
                     <button type="button" onclick={open_export} data-testid="export" aria-keyshortcuts="Alt+Shift+X" title="The pattern as AWS CLI, CloudFormation, SAM, CDK, Terraform or Serverless code (Alt+Shift+X)">{ "Export" }</button>
                     <button type="button" class="primary" data-testid="share-link" onclick={on_share} aria-keyshortcuts="Alt+Shift+L"
@@ -321,7 +322,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="grid">
                 <div class="col editors">
                     <TemplatePanel selected={AttrValue::from(shown_template)} on_pick={on_pick}
-                        can_undo={state.undo.is_some()} on_undo={on_undo} />
+                        can_undo={state.undo.is_some()} undo_from_link={state.undo_from_link} on_undo={on_undo} />
                     <Editor id="pattern-input" testid="pattern-input" label="Event pattern"
                         value={state.pattern.clone()} rev={state.pattern_rev}
                         focus_change={state.focus_change == Some(Side::Pattern)} select={state.select}

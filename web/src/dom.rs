@@ -17,18 +17,24 @@ pub fn fragment() -> Option<String> {
 
 /// The autosaved state, if any.
 pub fn load_saved() -> Option<String> {
-    window()?
-        .local_storage()
-        .ok()??
-        .get_item(STORAGE_KEY)
-        .ok()?
+    load_key(STORAGE_KEY)
 }
 
 /// Saves the state; `false` when storage is unavailable or full.
 pub fn save(data: &str) -> bool {
+    save_key(STORAGE_KEY, data)
+}
+
+/// What `localStorage` holds under `key` (the batch page keeps its own).
+pub fn load_key(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Stores `data` under `key`; `false` when storage is unavailable or full.
+pub fn save_key(key: &str, data: &str) -> bool {
     window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .is_some_and(|s| s.set_item(STORAGE_KEY, data).is_ok())
+        .is_some_and(|s| s.set_item(key, data).is_ok())
 }
 
 /// Where this tab keeps work it may not save over another tab's (the tab's

@@ -16,7 +16,8 @@ pub mod templates;
 pub mod text;
 
 /// Starts the app in `<main id="app">` (or `<body>`).
-#[cfg(target_arch = "wasm32")]
+/// Off when another page (the batch view) links these modules into its own bundle.
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {

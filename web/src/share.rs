@@ -28,19 +28,37 @@ pub struct Shared {
 
 /// The bytes a link compresses: each field as a little-endian `u32` length and its UTF-8.
 pub fn to_payload(s: &Shared) -> Vec<u8> {
-    let mut payload = Vec::with_capacity(s.event.len() + s.pattern.len() + 32);
-    for field in [&s.template, &s.pattern, &s.event] {
+    frame(&[&s.template, &s.pattern, &s.event])
+}
+
+/// Reads the bytes a link inflated to.
+pub fn from_payload(payload: &[u8]) -> Result<Shared, String> {
+    let mut fields = unframe(payload, 3)?;
+    let event = fields.pop().unwrap_or_default();
+    let pattern = fields.pop().unwrap_or_default();
+    let template = fields.pop().unwrap_or_default();
+    Ok(Shared {
+        event,
+        pattern,
+        template,
+    })
+}
+
+/// Texts framed for a link: each as a little-endian `u32` length and its UTF-8.
+pub fn frame(fields: &[&str]) -> Vec<u8> {
+    let mut payload = Vec::with_capacity(fields.iter().map(|f| f.len() + 4).sum());
+    for field in fields {
         payload.extend_from_slice(&(field.len() as u32).to_le_bytes());
         payload.extend_from_slice(field.as_bytes());
     }
     payload
 }
 
-/// Reads the bytes a link inflated to.
-pub fn from_payload(payload: &[u8]) -> Result<Shared, String> {
-    let mut fields = Vec::with_capacity(3);
+/// Exactly `count` texts framed by [`frame`].
+pub fn unframe(payload: &[u8], count: usize) -> Result<Vec<String>, String> {
+    let mut fields = Vec::with_capacity(count);
     let mut rest = payload;
-    for _ in 0..3 {
+    for _ in 0..count {
         if rest.len() < 4 {
             return Err("the link's data is truncated".into());
         }
@@ -56,28 +74,32 @@ pub fn from_payload(payload: &[u8]) -> Result<Shared, String> {
     if !rest.is_empty() {
         return Err("the link has trailing data".into());
     }
-    let event = fields.pop().unwrap_or_default();
-    let pattern = fields.pop().unwrap_or_default();
-    let template = fields.pop().unwrap_or_default();
-    Ok(Shared {
-        event,
-        pattern,
-        template,
-    })
+    Ok(fields)
 }
 
 /// The fragment (without `#`) for compressed payload bytes.
 pub fn link_from_compressed(compressed: &[u8]) -> String {
-    format!("{VERSION}.{}", base64url_encode(compressed))
+    fragment_with(VERSION, compressed)
 }
 
 /// The compressed bytes a fragment (with or without `#`) carries.
 pub fn compressed_from_link(fragment: &str) -> Result<Vec<u8>, String> {
+    bytes_of_fragment(VERSION, fragment)
+}
+
+/// A fragment (without `#`) in the format `version` (the single view's `v1`,
+/// the batch view's own).
+pub fn fragment_with(version: &str, compressed: &[u8]) -> String {
+    format!("{version}.{}", base64url_encode(compressed))
+}
+
+/// The compressed bytes of a fragment in the format `version`.
+pub fn bytes_of_fragment(expected: &str, fragment: &str) -> Result<Vec<u8>, String> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let Some((version, data)) = fragment.split_once('.') else {
         return Err("the link has no version marker".into());
     };
-    if version != VERSION {
+    if version != expected {
         return Err(format!(
             "the link uses format `{}`, which this version does not know",
             short(version)

@@ -34,8 +34,10 @@ pub struct State {
     /// The last outside change was a Format of this editor: written in
     /// through the editing command (so Ctrl+Z undoes it), the caret kept.
     pub formatted: Option<Side>,
-    /// The work a template replaced, until the user edits again.
+    /// The work a template (or an opened link) replaced, until the user edits again.
     pub undo: Option<Box<Shared>>,
+    /// That work was replaced by the share link the page opened.
+    pub undo_from_link: bool,
     /// Whether the user changed anything since the page loaded.
     pub edited: bool,
 }
@@ -101,7 +103,15 @@ impl State {
             )
         };
         match link {
-            Some(Ok(s)) => State::from_shared(s),
+            // The link wins, and the saved work it replaced stays one Undo away.
+            Some(Ok(s)) => {
+                let mine = saved.filter(|w| *w != s).map(Box::new);
+                State {
+                    undo_from_link: mine.is_some(),
+                    undo: mine,
+                    ..State::from_shared(s)
+                }
+            }
             Some(Err(reason)) => State {
                 notice: Some(format!(
                     "This share link could not be opened: {reason}. Showing {} instead.",
@@ -134,6 +144,7 @@ impl State {
             formatted: None,
             select: None,
             undo: None,
+            undo_from_link: false,
             edited: false,
         }
     }
@@ -221,6 +232,7 @@ impl Reducible for State {
                     let before = next.shared();
                     next.replace_all(t);
                     next.undo = Some(Box::new(before));
+                    next.undo_from_link = false;
                     next.notice = None;
                 }
             }
@@ -367,6 +379,26 @@ mod tests {
         let s = apply(s, Action::FormatPattern);
         assert_eq!(&*s.pattern, "{\"a\":");
         assert!(s.notice.is_some());
+    }
+
+    #[test]
+    fn an_opened_link_keeps_the_saved_work_one_undo_away() {
+        let mine = Shared {
+            event: "{}".into(),
+            pattern: "{\"mine\": [1]}".into(),
+            template: String::new(),
+        };
+        let theirs = Shared {
+            pattern: "{\"theirs\": [1]}".into(),
+            ..mine.clone()
+        };
+        let s = State::initial(Some(Ok(theirs.clone())), Some(mine.clone()));
+        assert_eq!(&*s.pattern, "{\"theirs\": [1]}");
+        assert!(s.undo_from_link);
+        let undone = apply(s, Action::Undo);
+        assert_eq!(&*undone.pattern, "{\"mine\": [1]}");
+        let same = State::initial(Some(Ok(mine.clone())), Some(mine));
+        assert!(same.undo.is_none());
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub struct TemplatePanelProps {
     /// Whether the last template replaced work that Undo can bring back.
     #[prop_or_default]
     pub can_undo: bool,
+    /// What was replaced came from the share link the page opened.
+    #[prop_or_default]
+    pub undo_from_link: bool,
     /// Brings it back.
     #[prop_or_default]
     pub on_undo: Callback<()>,
@@ -100,8 +103,12 @@ pub fn TemplatePanel(props: &TemplatePanelProps) -> Html {
         let cb = props.on_undo.reform(|_: MouseEvent| ());
         html! {
             <p class="undo-bar" role="status">
-                { "The template replaced your pattern and event. " }
-                <button type="button" data-testid="undo" onclick={cb} title="Bring back what the template replaced (Ctrl+Z)">{ "Undo" }</button>
+                { if props.undo_from_link {
+                    "The link replaced your saved pattern and event. "
+                } else {
+                    "The template replaced your pattern and event. "
+                } }
+                <button type="button" data-testid="undo" onclick={cb} title="Bring back what was replaced (Ctrl+Z)">{ "Undo" }</button>
             </p>
         }
     });

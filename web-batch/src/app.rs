@@ -1,0 +1,534 @@
+//! The batch page: the rules and events editors, the summary, the matrix.
+//! Matching runs a slice at a time between frames (with a progress bar), so
+//! 10,000 events × 100 rules never freeze the page; typing waits for a pause.
+
+use crate::batch::{read_rules, summarise, Job, Row, Rules, Skipped, Summary, PASTED};
+use crate::link::{self, Batch};
+use crate::matrix::{Filters, Matrix};
+use eventpattern_web::{boot, compress, dom, share};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Typing pauses this long before the batch is matched again.
+const SETTLE_MS: u32 = 300;
+/// A slice of matching takes about this long before the page draws again.
+const SLICE_MS: f64 = 12.0;
+
+/// Where the page starts: a batch link, saved work, or the sample.
+#[derive(Debug, PartialEq)]
+pub struct Start {
+    /// The texts.
+    pub batch: Batch,
+    /// Why a link could not be opened.
+    pub notice: Option<String>,
+}
+
+impl Start {
+    /// Reads the link (it wins) or the saved work.
+    pub async fn load() -> Start {
+        let saved = || dom::load_key(link::STORAGE_KEY).and_then(|t| link::from_saved(&t));
+        let sample = || Batch {
+            rules_file: PASTED.into(),
+            rules: crate::sample::RULES.into(),
+            events: crate::sample::EVENTS.into(),
+        };
+        if let Some(fragment) = dom::fragment() {
+            match decode(&fragment).await {
+                Ok(batch) => {
+                    return Start {
+                        batch,
+                        notice: None,
+                    }
+                }
+                Err(e) => {
+                    return Start {
+                        batch: saved().unwrap_or_else(sample),
+                        notice: Some(format!("This link could not be opened: {e}.")),
+                    }
+                }
+            }
+        }
+        Start {
+            batch: saved().unwrap_or_else(sample),
+            notice: None,
+        }
+    }
+}
+
+async fn decode(fragment: &str) -> Result<Batch, String> {
+    let bytes = share::bytes_of_fragment(link::VERSION, fragment)?;
+    link::from_payload(&compress::inflate(&bytes).await?)
+}
+
+/// The page's properties.
+#[derive(Properties, PartialEq)]
+pub struct BatchProps {
+    /// Where it starts.
+    pub start: Rc<Start>,
+}
+
+/// A finished matrix.
+pub struct Done {
+    /// The rules it was made with.
+    pub rules: Rc<Rules>,
+    /// One row per event.
+    pub rows: Vec<Row>,
+    /// Input that was not an event.
+    pub skipped: Vec<Skipped>,
+    /// Lone CloudTrail records wrapped.
+    pub wrapped: usize,
+    /// The counts.
+    pub summary: Summary,
+}
+
+/// The page.
+#[function_component]
+pub fn BatchPage(props: &BatchProps) -> Html {
+    // The texts as typed; the state below follows them after a pause.
+    let texts = use_mut_ref(|| props.start.batch.clone());
+    // Bumped when a text changes from outside its editor (a dropped file, Undo).
+    let written = use_state(|| 0u32);
+    let rules = use_state(|| Rc::new(read_rules(PASTED, "")));
+    let progress = use_state(|| None::<f64>);
+    let done = use_state(|| None::<Rc<Done>>);
+    let notice = use_state(|| props.start.notice.clone());
+    let link_text = use_state(|| None::<String>);
+    let undo = use_state(|| None::<Batch>);
+    let filters = use_state(Filters::default);
+    let generation = use_mut_ref(|| 0u32);
+    let settle = use_mut_ref(|| None::<Timeout>);
+    let rules_ref = use_node_ref();
+    let events_ref = use_node_ref();
+
+    // Reads the rules, saves, and matches the events a slice at a time.
+    let run = {
+        let (texts, rules, progress, done, notice) = (
+            texts.clone(),
+            rules.clone(),
+            progress.clone(),
+            done.clone(),
+            notice.clone(),
+        );
+        let generation = generation.clone();
+        Rc::new(move || {
+            let batch = texts.borrow().clone();
+            if !dom::save_key(link::STORAGE_KEY, &link::to_saved(&batch)) {
+                notice.set(Some(
+                    "Not saved: this browser's storage is full or blocked, so this batch will not survive a reload (a link can carry it if it is small).".into(),
+                ));
+            }
+            let read = Rc::new(read_rules(&batch.rules_file, &batch.rules));
+            rules.set(read.clone());
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            let job = Rc::new(RefCell::new(Job::new(batch.events.into())));
+            progress.set(Some(0.0));
+            tick(
+                job,
+                read,
+                mine,
+                generation.clone(),
+                progress.clone(),
+                done.clone(),
+            );
+        })
+    };
+
+    {
+        let run = run.clone();
+        use_effect_with((), move |_| {
+            run();
+        });
+    }
+
+    // Writes the texts into the editors at the start and after outside changes;
+    // typing is never rewritten. (No `value` attribute: Yew would put it back
+    // over what the user typed on every redraw.)
+    {
+        let (texts, rules_ref, events_ref) = (texts.clone(), rules_ref.clone(), events_ref.clone());
+        use_effect_with(*written, move |_| {
+            let t = texts.borrow();
+            for (node, text) in [(&rules_ref, &t.rules), (&events_ref, &t.events)] {
+                if let Some(area) = node.cast::<HtmlTextAreaElement>() {
+                    if area.value() != **text {
+                        area.set_value(text);
+                    }
+                }
+            }
+        });
+    }
+
+    let schedule = {
+        let (settle, run) = (settle.clone(), run.clone());
+        Rc::new(move || {
+            let run = run.clone();
+            *settle.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || run()));
+        })
+    };
+
+    let on_rules_input = {
+        let (texts, schedule, link_text, undo) = (
+            texts.clone(),
+            schedule.clone(),
+            link_text.clone(),
+            undo.clone(),
+        );
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            texts.borrow_mut().rules = area.value();
+            if link_text.is_some() {
+                link_text.set(None);
+            }
+            if undo.is_some() {
+                undo.set(None);
+            }
+            schedule();
+        })
+    };
+    let on_events_input = {
+        let (texts, schedule, link_text, undo) = (
+            texts.clone(),
+            schedule.clone(),
+            link_text.clone(),
+            undo.clone(),
+        );
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            texts.borrow_mut().events = area.value();
+            if link_text.is_some() {
+                link_text.set(None);
+            }
+            if undo.is_some() {
+                undo.set(None);
+            }
+            schedule();
+        })
+    };
+
+    // A dropped file replaces that side's text (Undo brings it back).
+    let on_drop = |rules_side: bool| {
+        let (texts, written, undo, notice, run) = (
+            texts.clone(),
+            written.clone(),
+            undo.clone(),
+            notice.clone(),
+            run.clone(),
+        );
+        Callback::from(move |e: DragEvent| {
+            let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            e.prevent_default();
+            let (texts, written, undo, notice, run) = (
+                texts.clone(),
+                written.clone(),
+                undo.clone(),
+                notice.clone(),
+                run.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(t) => t.as_string().unwrap_or_default(),
+                    Err(_) => {
+                        notice.set(Some(format!("{name} could not be read as text.")));
+                        return;
+                    }
+                };
+                let before = texts.borrow().clone();
+                {
+                    let mut t = texts.borrow_mut();
+                    if rules_side {
+                        t.rules = text;
+                        t.rules_file = name.clone();
+                    } else {
+                        t.events = text;
+                    }
+                }
+                undo.set(Some(before));
+                notice.set(Some(format!("Loaded {name}.")));
+                written.set(*written + 1);
+                run();
+            });
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+
+    let on_undo = {
+        let (texts, written, undo, notice, run) = (
+            texts.clone(),
+            written.clone(),
+            undo.clone(),
+            notice.clone(),
+            run.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if let Some(before) = (*undo).clone() {
+                *texts.borrow_mut() = before;
+                undo.set(None);
+                notice.set(None);
+                written.set(*written + 1);
+                run();
+            }
+        })
+    };
+
+    let on_copy_link = {
+        let (texts, link_text, notice) = (texts.clone(), link_text.clone(), notice.clone());
+        Callback::from(move |_: MouseEvent| {
+            let batch = texts.borrow().clone();
+            let (link_text, notice) = (link_text.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(bytes) = compress::deflate(&link::to_payload(&batch)).await else {
+                    notice.set(Some("The link could not be made in this browser.".into()));
+                    return;
+                };
+                let fragment = share::fragment_with(link::VERSION, &bytes);
+                let url = format!("{}#{fragment}", page_url());
+                if url.len() > link::MAX_LINK_CHARS {
+                    notice.set(Some(format!(
+                        "This batch is too large for a link ({} KB compressed; links stop at {} KB). Share the files instead: they load here by drag and drop.",
+                        url.len() / 1000,
+                        link::MAX_LINK_CHARS / 1000
+                    )));
+                    link_text.set(None);
+                    return;
+                }
+                let _ = dom::set_fragment(&fragment);
+                dom::copy(&url);
+                notice.set(Some(if url.len() > link::WARN_LINK_CHARS {
+                    format!(
+                        "Link copied. It is {} KB long: browsers open it, but some chat and ticket tools cut links past 8 KB.",
+                        url.len() / 1000
+                    )
+                } else {
+                    "Link copied: it carries the rules and the events.".into()
+                }));
+                link_text.set(Some(url));
+            });
+        })
+    };
+
+    // A cell opens its event and rule in the single view, fully explained.
+    let on_open = {
+        let (done, notice) = (done.clone(), notice.clone());
+        Callback::from(move |(event, rule): (usize, usize)| {
+            let Some(d) = (*done).clone() else { return };
+            let (Some(row), Some(pattern)) = (d.rows.get(event), d.rules.texts.get(rule)) else {
+                return;
+            };
+            let pretty = |t: &str| eventpattern::json::format(t).unwrap_or_else(|_| t.to_string());
+            let shared = share::Shared {
+                event: pretty(&row.event),
+                pattern: pretty(pattern),
+                template: String::new(),
+            };
+            let notice = notice.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match boot::encode_link(&shared).await {
+                    Ok(fragment) => {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().set_href(&format!("index.html#{fragment}"));
+                        }
+                    }
+                    Err(e) => notice.set(Some(format!("The pair could not be opened: {e}."))),
+                }
+            });
+        })
+    };
+
+    let on_filters = {
+        let filters = filters.clone();
+        Callback::from(move |f: Filters| filters.set(f))
+    };
+
+    let summary = done.as_ref().map(|d| summary_line(d));
+    let rules_status = rules_status(&rules);
+    let events_status = done.as_ref().map(|d| events_status(d));
+    html! {
+        <div class="page batch-page">
+            <header class="top">
+                <div class="brand">
+                    <h1>{ "Rules × events" }</h1>
+                    <p class="tagline">{ "Which of your rules fire for which events — AWS's verdicts, computed in your browser; nothing is sent anywhere." }</p>
+                </div>
+                <div class="share">
+                    <a class="button-link" href="index.html" data-testid="mode-single">{ "One pattern" }</a>
+                    <button type="button" class="primary" data-testid="batch-link" onclick={on_copy_link}>{ "Copy link" }</button>
+                    if let Some(url) = &*link_text {
+                        <input class="share-url" readonly=true value={url.clone()} aria-label="Share link" data-testid="batch-url" />
+                    }
+                </div>
+            </header>
+            <div class="notice-slot" role="status">
+                if let Some(n) = &*notice {
+                    <p class="notice" data-testid="batch-notice">{ n.clone() }
+                        if undo.is_some() {
+                            { " " }<button type="button" data-testid="batch-undo" onclick={on_undo}>{ "Undo" }</button>
+                        }
+                    </p>
+                }
+            </div>
+            <div class="batch-inputs">
+                <section class="panel">
+                    <h2><label for="rules-input">{ "Rules" }</label></h2>
+                    <p class="input-help" id="rules-help">{ "Patterns one per line, {\"name\": pattern, …}, a CloudFormation/SAM template (JSON or YAML), a cdk.out template, Terraform `show -json` output or a .tf file. Paste, or drop a file here." }</p>
+                    <textarea id="rules-input" data-testid="rules-input" ref={rules_ref} spellcheck="false"
+                        aria-describedby="rules-help rules-status" oninput={on_rules_input}
+                        ondrop={on_drop(true)} ondragover={on_drag_over.clone()} />
+                    <div id="rules-status" class="batch-status" data-testid="rules-status">{ rules_status }</div>
+                </section>
+                <section class="panel">
+                    <h2><label for="events-input">{ "Events" }</label></h2>
+                    <p class="input-help" id="events-help">{ "JSON Lines, a JSON array, or CloudTrail log files ({\"Records\": […]}, each record wrapped as EventBridge delivers it). Paste, or drop a file here." }</p>
+                    <textarea id="events-input" data-testid="events-input" ref={events_ref} spellcheck="false"
+                        aria-describedby="events-help" oninput={on_events_input}
+                        ondrop={on_drop(false)} ondragover={on_drag_over} />
+                    <div class="batch-status">{ for events_status }</div>
+                </section>
+            </div>
+            <section class="panel matrix-panel" aria-labelledby="matrix-title">
+                <h2 id="matrix-title">{ "Matrix" }</h2>
+                <div class="progress-slot">
+                    if let Some(p) = *progress {
+                        <progress data-testid="batch-progress" max="100" value={format!("{}", (p * 100.0) as u32)}
+                            aria-label="Matching the events" />
+                    }
+                </div>
+                <p class="matrix-summary" data-testid="matrix-summary" aria-live="polite">{ summary.unwrap_or_else(|| "Matching…".into()) }</p>
+                if let Some(d) = &*done {
+                    <Matrix done={d.clone()} filters={*filters} on_filters={on_filters} on_open={on_open} />
+                }
+            </section>
+        </div>
+    }
+}
+
+/// One slice of matching, then the next after the page has drawn; a newer
+/// run (the texts changed) stops this one.
+fn tick(
+    job: Rc<RefCell<Job>>,
+    rules: Rc<Rules>,
+    mine: u32,
+    generation: Rc<RefCell<u32>>,
+    progress: UseStateHandle<Option<f64>>,
+    done: UseStateHandle<Option<Rc<Done>>>,
+) {
+    Timeout::new(0, move || {
+        if *generation.borrow() != mine {
+            return;
+        }
+        let started = dom::now_ms();
+        let finished = loop {
+            if job.borrow_mut().step(&rules.set, 100) {
+                break true;
+            }
+            if dom::now_ms() - started > SLICE_MS {
+                break false;
+            }
+        };
+        if finished {
+            let job = std::mem::replace(&mut *job.borrow_mut(), Job::new("".into()));
+            let summary = summarise(&job.rows, rules.names.len());
+            done.set(Some(Rc::new(Done {
+                rules,
+                rows: job.rows,
+                skipped: job.skipped,
+                wrapped: job.wrapped,
+                summary,
+            })));
+            progress.set(None);
+        } else {
+            progress.set(Some(job.borrow().progress()));
+            tick(job, rules, mine, generation, progress, done);
+        }
+    })
+    .forget();
+}
+
+fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+fn summary_line(d: &Done) -> String {
+    let s = &d.summary;
+    let mut line = format!(
+        "{} events × {} rules: {} matches. {} {}; {} {} no rule catches.",
+        s.events,
+        s.rules,
+        s.matches,
+        s.never_fire,
+        if s.never_fire == 1 {
+            "rule never fires"
+        } else {
+            "rules never fire"
+        },
+        s.uncaught,
+        if s.uncaught == 1 { "event" } else { "events" },
+    );
+    if s.unreadable > 0 {
+        line.push_str(&format!(" {} unreadable.", s.unreadable));
+    }
+    line
+}
+
+fn rules_status(rules: &Rules) -> Html {
+    if let Some(e) = &rules.error {
+        return html! { <p class="status-error">{ format!("Not read: {e}") }</p> };
+    }
+    let Some(format) = rules.format else {
+        return html! { <p>{ "No rules yet." }</p> };
+    };
+    html! {
+        <>
+            <p>{ format!("Read as {format}: {} {} in the matrix.", rules.names.len(), if rules.names.len() == 1 { "rule" } else { "rules" }) }</p>
+            if !rules.problems.is_empty() {
+                <ul class="status-error" data-testid="rules-problems">
+                    { for rules.problems.iter().map(|p| html! {
+                        <li>{ format!("{} (line {}, column {}) left out: {}", p.name, p.line, p.column, p.message) }</li>
+                    }) }
+                </ul>
+            }
+        </>
+    }
+}
+
+fn events_status(d: &Done) -> Html {
+    let mut parts = Vec::new();
+    if d.wrapped > 0 {
+        parts.push(format!(
+            "{} CloudTrail {} outside a log file wrapped in the EventBridge envelope.",
+            d.wrapped,
+            if d.wrapped == 1 { "record" } else { "records" }
+        ));
+    }
+    html! {
+        <>
+            { for parts.into_iter().map(|p| html! { <p>{ p }</p> }) }
+            if !d.skipped.is_empty() {
+                <ul class="status-error" data-testid="events-skipped">
+                    { for d.skipped.iter().take(20).map(|s| html! { <li>{ format!("Line {} skipped: {}", s.line, s.message) }</li> }) }
+                    if d.skipped.len() > 20 {
+                        <li>{ format!("… and {} more.", d.skipped.len() - 20) }</li>
+                    }
+                </ul>
+            }
+        </>
+    }
+}
+
+/// The element a click landed in, as an element.
+pub fn target_element(e: &MouseEvent) -> Option<web_sys::Element> {
+    e.target()?.dyn_into::<web_sys::Element>().ok()
+}
