@@ -24,7 +24,8 @@ pub struct Config {
     /// without being read. Default 1 MiB, four times EventBridge's 256 KB
     /// event limit.
     pub max_body_bytes: usize,
-    /// Time a client has to send its request line and headers. Default 10 s.
+    /// Time a client has to send its request line and headers; also how long
+    /// an idle keep-alive connection is kept (SDKs reconnect). Default 10 s.
     pub header_timeout: Duration,
     /// Time a client has to send the whole body once its headers are in.
     /// Default 10 s.
@@ -205,4 +206,18 @@ fn start(config: Config, stop_on_signal: bool) -> io::Result<Running> {
         stop: Some(stop),
         thread: Some(thread),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A handle can be held by another language's object (a Python test
+    /// fixture) and stopped from any thread.
+    #[test]
+    fn the_handle_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Running>();
+        check::<Config>();
+    }
 }
