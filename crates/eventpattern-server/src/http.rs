@@ -2,7 +2,7 @@
 //! shutdown), and one request turned into a [`protocol::answer`] with the
 //! body capped and the header and body reads timed.
 
-use crate::protocol::{self, Reply, CONTENT_TYPE};
+use crate::protocol::{self, Outcome, Reply, CONTENT_TYPE};
 use crate::running::{Config, RequestLog};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming};
@@ -197,13 +197,15 @@ fn too_large(cap: usize) -> Reply {
     )
 }
 
-/// The HTTP response for `reply`, with AWS's headers. After a 408 or 413
+/// The HTTP response for `reply`, with AWS's headers (an error's type also
+/// in `x-amzn-ErrorType`, which some SDKs read first). After a 408 or 413
 /// the rest of the body is unread, so the connection is closed.
 fn response(reply: Reply) -> Response<Full<Bytes>> {
     static REQUESTS: AtomicU64 = AtomicU64::new(0);
     let n = REQUESTS.fetch_add(1, Ordering::Relaxed);
     let id = format!("00000000-0000-4000-8000-{:012x}", n & 0xffff_ffff_ffff);
     let close = matches!(reply.status, 408 | 413);
+    let outcome = reply.outcome;
     let mut response = Response::new(Full::new(Bytes::from(reply.body)));
     *response.status_mut() = hyper::StatusCode::from_u16(reply.status)
         .unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
@@ -211,6 +213,9 @@ fn response(reply: Reply) -> Response<Full<Bytes>> {
     headers.insert(CONTENT_TYPE_HEADER, HeaderValue::from_static(CONTENT_TYPE));
     if let Ok(v) = HeaderValue::from_str(&id) {
         headers.insert("x-amzn-requestid", v);
+    }
+    if let Outcome::Error(kind) = outcome {
+        headers.insert("x-amzn-errortype", HeaderValue::from_static(kind));
     }
     if close {
         headers.insert(CONNECTION, HeaderValue::from_static("close"));

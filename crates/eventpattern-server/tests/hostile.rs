@@ -136,6 +136,10 @@ fn verdicts_and_aws_errors_over_http() {
     assert_eq!(a.body, r#"{"Result":false}"#);
     let a = test_pattern(addr, "this is valid json but not a dict", EVENT);
     assert_eq!(a.status, 400);
+    assert_eq!(
+        a.header("x-amzn-errortype"),
+        Some("InvalidEventPatternException")
+    );
     assert_eq!(a.json()["__type"], "InvalidEventPatternException");
     assert_eq!(
         a.json()["message"],
