@@ -29,12 +29,14 @@ fi
 
 # npm tools (package.json): wasm-opt from binaryen (the only one that reads
 # current rustc output), playwright-core, which drives the system Chromium,
-# axe-core for the accessibility checks, yaml for checking exported snippets and
-# terser, which minifies the page's JavaScript glue.
+# axe-core for the accessibility checks, yaml for checking exported snippets,
+# terser, which minifies the page's JavaScript glue, and the AWS SDK's
+# EventBridge client (scripts/test-server.sh).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
    || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/yaml ] || [ ! -x node_modules/.bin/terser ] \
+   || [ ! -d node_modules/@aws-sdk/client-eventbridge ] \
    || ! grep -q "\"version\": \"${BINARYEN_VERSION}\"" node_modules/binaryen/package.json 2>/dev/null; then
-  log "installing npm tools (binaryen, terser, playwright-core, axe-core, yaml)"
+  log "installing npm tools (binaryen, terser, playwright-core, axe-core, yaml, @aws-sdk/client-eventbridge)"
   npm ci --no-audit --no-fund >&2
 fi
 

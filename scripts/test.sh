@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints (native and wasm32), the Rust
-# tests (unit, the engine's one integration suite, CLI golden, doc), the
-# shared corpora compiled to wasm32, the browser component tests, and the
+# tests (unit, the engine's one integration suite, CLI golden, doc), real AWS
+# clients against the local TestEventPattern endpoint, the shared corpora
+# compiled to wasm32, the browser component tests, and the
 # end-to-end tests of the built page in headless Chromium. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p eventpattern -p eventpattern-rules
 step "rust tests (native)"
 cargo test --workspace --locked
+step "real AWS clients (boto3, AWS CLI, JavaScript SDK) against eventpattern serve"; bash scripts/test-server.sh
 step "the shared corpora (conformance, differential, engine) compiled to wasm32"
 cargo test -p eventpattern --target wasm32-unknown-unknown --test suite --locked
 step "build the page"

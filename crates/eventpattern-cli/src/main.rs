@@ -10,6 +10,7 @@ mod list_rules;
 mod matrix;
 mod output;
 mod ruleset;
+mod serve;
 mod test_rules;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +28,7 @@ Examples:
   eventpattern rules template.yaml cdk.out terraform/main.tf --format sarif > rules.sarif
   eventpattern test --rules template.yaml --event event.json --explain MyRule
   eventpattern matrix --rules cdk.out --rules main.tf events.jsonl cloudtrail-log.json --json --summary
+  eventpattern serve --verbose      # AWS's TestEventPattern API on http://127.0.0.1:9170
 
 Exit codes: 0 match (filter, matrix: at least one event matched; test --rules: at least one rule
 fired; example: an event was found; rules: every rule valid), 1 no match (rules: a rule is invalid),
@@ -160,6 +162,24 @@ enum Command {
         #[arg(long, short)]
         name: Option<String>,
     },
+    /// Serve AWS's EventBridge TestEventPattern API (JSON 1.1 protocol) locally,
+    /// for SDKs, the AWS CLI and test suites pointed at it with an endpoint URL.
+    /// Prints the endpoint URL on stdout; stops on Ctrl-C or SIGTERM.
+    Serve {
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = eventpattern_server::DEFAULT_PORT)]
+        port: u16,
+        /// Address to listen on. Anything but a loopback address needs --allow-remote.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Allow listening on an address other machines can reach (the
+        /// endpoint has no authentication).
+        #[arg(long)]
+        allow_remote: bool,
+        /// One line per request on stderr.
+        #[arg(long, short)]
+        verbose: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -214,6 +234,12 @@ fn main() -> ExitCode {
             format,
             name,
         } => export::run(&pattern, format, name.as_deref()),
+        Command::Serve {
+            port,
+            bind,
+            allow_remote,
+            verbose,
+        } => serve::run(bind, port, allow_remote, verbose),
     };
     ExitCode::from(code)
 }

@@ -72,7 +72,7 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
             "{}",
             json!({"error": {
                 "reason": e.reason,
-                "message": e.aws_message(),
+                "message": e.aws_full_message(text),
                 "kind": e.kind.name(),
                 "line": pos.line,
                 "column": pos.column,

@@ -101,7 +101,7 @@ fn json_error_shape() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stdout),
-        "{\"error\":{\"reason\":\"Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"message\":\"Event pattern is not valid. Reason: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"kind\":\"syntax\",\"line\":2,\"column\":3,\"path\":[\"a\",0],\"plain\":\"Unexpected `'` at line 2, column 3: JSON strings use double quotes (\\\"…\\\").\",\"fixes\":[{\"label\":\"Use double quotes: \\\"x\\\"\",\"pattern\":\"{\\\"a\\\": [\\n  \\\"x\\\"]}\"}]}}\n"
+        "{\"error\":{\"reason\":\"Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\",\"message\":\"Event pattern is not valid. Reason: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\\n at [Source: (String)\\\"{\\\"a\\\": [\\n  'x']}\\\"; line: 2, column: 3]\",\"kind\":\"syntax\",\"line\":2,\"column\":3,\"path\":[\"a\",0],\"plain\":\"Unexpected `'` at line 2, column 3: JSON strings use double quotes (\\\"…\\\").\",\"fixes\":[{\"label\":\"Use double quotes: \\\"x\\\"\",\"pattern\":\"{\\\"a\\\": [\\n  \\\"x\\\"]}\"}]}}\n"
     );
 }
 

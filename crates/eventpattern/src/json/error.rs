@@ -45,6 +45,65 @@ impl JsonError {
         self.related = Some(Span::new(offset, offset + 1));
         self
     }
+
+    /// Where AWS's parser (Jackson 2.17 or later) says this error is: a byte
+    /// offset in `text`, and whether the character just before it is a line
+    /// break Jackson consumed as an illegal character of a string (which it
+    /// does not count as a new line). See [`JsonError::jackson_cursor`]; for
+    /// an unexpected character, an illegal one in a string, a bad escape or
+    /// a mismatched close marker, Jackson (since 2.17) names the place one
+    /// character before its cursor: the offending character itself (AWS
+    /// answers `{'a': 1}` at column 2).
+    pub fn jackson_stop(&self, text: &str) -> (usize, bool) {
+        const NAMED_BEFORE_CURSOR: [&str; 4] = [
+            "Unexpected character (",
+            "Illegal unquoted character (",
+            "Unrecognized character escape ",
+            "Unexpected close marker ",
+        ];
+        let (at, raw_break) = self.jackson_cursor(text);
+        if NAMED_BEFORE_CURSOR
+            .iter()
+            .any(|p| self.message.starts_with(p))
+        {
+            let before = text[..at.min(text.len())].chars().next_back();
+            return (at - before.map_or(0, char::len_utf8), raw_break);
+        }
+        (at, raw_break)
+    }
+
+    /// Jackson's read position when it raises this error (what it reported
+    /// for every error before 2.17, and still reports when AWS's compiler
+    /// raises the error again): usually after the offending character or token; before
+    /// the character that ends a malformed number (looked at, not consumed),
+    /// except after a lone minus sign or when the text ends inside the
+    /// number; one character after a leading `+` (read to word the message).
+    pub fn jackson_cursor(&self, text: &str) -> (usize, bool) {
+        let (start, end) = (self.span.start as usize, self.span.end as usize);
+        let at = |i: usize| text.as_bytes().get(i).copied();
+        match self.kind {
+            JsonErrorKind::BadNumber if at(start) == Some(b'+') => {
+                let next = text.get(end..).and_then(|r| r.chars().next());
+                (end + next.map_or(0, char::len_utf8), false)
+            }
+            JsonErrorKind::BadNumber
+                if self.message.contains(") in numeric value: ")
+                    && !self
+                        .message
+                        .ends_with("to follow minus sign, for valid numeric value")
+                    && !(end == text.len()
+                        && matches!(at(start), Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'-'))) =>
+            {
+                (start, false)
+            }
+            JsonErrorKind::ControlCharacter | JsonErrorKind::BadEscape
+                if end > 0 && matches!(at(end - 1), Some(b'\n' | b'\r')) =>
+            {
+                (end, true)
+            }
+            _ => (end, false),
+        }
+    }
 }
 
 impl fmt::Display for JsonError {

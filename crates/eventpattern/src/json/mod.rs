@@ -9,11 +9,13 @@ mod format;
 mod java_chars;
 mod reader;
 mod skip;
+mod source;
 mod string;
 mod text;
 
 pub use error::{JsonError, JsonErrorKind};
 pub use format::{format, format_within, FormatError, MAX_INDENTED_DEPTH};
 pub use reader::{Reader, Token, TokenKind};
+pub use source::{jackson_line_col, jackson_source};
 pub use string::{decode_key, decode_string, decode_text, quote};
 pub use text::{Lone, Text};

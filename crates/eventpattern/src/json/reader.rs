@@ -101,6 +101,12 @@ impl<'a> Reader<'a> {
         self.pos
     }
 
+    /// The value read ahead together with the key just returned (Jackson
+    /// reads a value's start with its key), unless that value is a string.
+    pub fn peeked(&self) -> Option<Token> {
+        self.pending
+    }
+
     /// How many containers are open.
     pub fn depth(&self) -> usize {
         self.stack.len()
@@ -813,30 +819,9 @@ impl<'a> Reader<'a> {
         self.source_excerpt(pos.line, pos.column)
     }
 
-    /// The `[Source: …]` text for a line and column: the first 500 UTF-16
-    /// units of the text, control characters other than line breaks written
-    /// as `\uXXXX`.
+    /// The `[Source: …]` text for a line and column (see [`super::source`]).
     fn source_excerpt(&self, line: u32, column: u32) -> String {
-        const MAX: usize = 500;
-        let units = self.text.encode_utf16().count();
-        let shown = if units > MAX {
-            let cut: String = self
-                .text
-                .chars()
-                .scan(0, |n, c| {
-                    *n += c.len_utf16();
-                    (*n <= MAX).then_some(c)
-                })
-                .collect();
-            format!(
-                "\"{}\"[truncated {} chars]",
-                escape_controls(&cut),
-                units - cut.encode_utf16().count()
-            )
-        } else {
-            format!("\"{}\"", escape_controls(self.text))
-        };
-        format!("[Source: (String){shown}; line: {line}, column: {column}]")
+        super::source::jackson_source(self.text, line, column)
     }
 }
 
@@ -851,24 +836,6 @@ fn special_bytes(w: u64) -> u64 {
     let backslash = zero(w ^ (ONES * u64::from(b'\\')));
     let control = !((w & LOW7) + ONES * 0x60) & !w & HIGH;
     quote | backslash | control
-}
-
-/// Control characters (C0 and C1) other than `\n` and `\r` as `\uXXXX`, as
-/// Jackson shows them in a `[Source: …]` excerpt.
-fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    let shown = |c: char| c.is_control() && c != '\n' && c != '\r';
-    if !text.chars().any(shown) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if shown(c) {
-            out.push_str(&format!("\\u{:04X}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// Jackson's description of a character in its messages.

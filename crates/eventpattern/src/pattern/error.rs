@@ -97,6 +97,44 @@ impl ErrorKind {
     }
 }
 
+/// Where AWS's compiler had read to when it gave up: its parser (Jackson)
+/// names this place in the ` at [Source: …; line: L, column: C]` lines that
+/// AWS appends to the reasons it raises while reading the pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParserStop {
+    /// Byte offset of the place named: mostly the first character Jackson
+    /// had not yet consumed, often past the offending token (Jackson reads a
+    /// field's name together with the start of its value, and a string to
+    /// its closing quote only once its text is asked for).
+    pub offset: u32,
+    /// The character before the offsets is a line break Jackson consumed as
+    /// an illegal character inside a string: it does not count it as a new line.
+    pub raw_break: bool,
+    /// A second location line, at this byte offset: AWS's compiler catches
+    /// what goes wrong while it reads the items of an `anything-but` list
+    /// and raises it again, adding where its parser then stands.
+    pub again: Option<u32>,
+}
+
+impl ParserStop {
+    /// Jackson's one-based line and column of the first location in `pattern`.
+    pub fn line_col(&self, pattern: &str) -> (u32, u32) {
+        self.line_col_at(pattern, self.offset)
+    }
+
+    fn line_col_at(&self, pattern: &str, offset: u32) -> (u32, u32) {
+        let offset = offset as usize;
+        let after_break =
+            offset > 0 && matches!(pattern.as_bytes().get(offset - 1), Some(b'\n' | b'\r'));
+        if self.raw_break && after_break {
+            let (line, column) = crate::json::jackson_line_col(pattern, offset - 1);
+            (line, column + 1)
+        } else {
+            crate::json::jackson_line_col(pattern, offset)
+        }
+    }
+}
+
 /// An invalid pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternError {
@@ -111,6 +149,11 @@ pub struct PatternError {
     pub related: Option<Span>,
     /// Where inside the pattern, e.g. `["detail", "state", 0, "prefix"]`.
     pub path: Vec<PathSegment>,
+    /// Where AWS's parser stopped, for the location lines of AWS's message;
+    /// `None` for reasons AWS gives without one (CIDR errors, a single
+    /// `anything-but` number that cannot be compared, and the checks AWS
+    /// makes outside its compiler).
+    pub stop: Option<ParserStop>,
 }
 
 impl PatternError {
@@ -126,6 +169,7 @@ impl PatternError {
             span,
             related: None,
             path: path.to_vec(),
+            stop: None,
         }
     }
 
@@ -141,9 +185,27 @@ impl PatternError {
         }
     }
 
-    /// The whole message as AWS's `InvalidEventPatternException` words it.
+    /// The message as AWS's `InvalidEventPatternException` words it, without
+    /// the parser's location lines (see [`PatternError::aws_full_message`]).
     pub fn aws_message(&self) -> String {
         format!("Event pattern is not valid. Reason: {}", self.reason)
+    }
+
+    /// AWS's whole message, byte for byte: [`PatternError::aws_message`] and,
+    /// where AWS adds it, the parser's location once or twice, e.g.
+    /// `Event pattern is not valid. Reason: Filter is not an object` +
+    /// `\n at [Source: (String)"[1]"; line: 1, column: 2]`. `pattern` is the
+    /// text this error came from.
+    pub fn aws_full_message(&self, pattern: &str) -> String {
+        let mut out = self.aws_message();
+        if let Some(stop) = self.stop {
+            for offset in std::iter::once(stop.offset).chain(stop.again) {
+                let (line, column) = stop.line_col_at(pattern, offset);
+                out.push_str("\n at ");
+                out.push_str(&crate::json::jackson_source(pattern, line, column));
+            }
+        }
+        out
     }
 
     /// Where the error starts in `text` (the pattern this error came from).
@@ -176,3 +238,51 @@ impl fmt::Display for PatternError {
 }
 
 impl std::error::Error for PatternError {}
+
+#[cfg(test)]
+mod tests {
+    use crate::pattern::parse;
+
+    fn full(text: &str) -> String {
+        parse(text).expect_err("invalid").aws_full_message(text)
+    }
+
+    #[test]
+    fn aws_adds_the_parsers_location() {
+        // Both answered so by AWS's TestEventPattern.
+        assert_eq!(
+            full(r#"["not", "a", "dict", "but valid json"]"#),
+            "Event pattern is not valid. Reason: Filter is not an object\n at [Source: (String)\"[\"not\", \"a\", \"dict\", \"but valid json\"]\"; line: 1, column: 2]"
+        );
+        assert_eq!(
+            full("this is valid json but not a dict"),
+            "Event pattern is not valid. Reason: Unrecognized token 'this': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (String)\"this is valid json but not a dict\"; line: 1, column: 5]"
+        );
+    }
+
+    #[test]
+    fn the_location_is_where_jackson_stands() {
+        let at = |text: &str| {
+            parse(text)
+                .expect_err("invalid")
+                .stop
+                .map(|s| s.line_col(text))
+        };
+        // Past a key, Jackson has read the start of its value too.
+        assert_eq!(at(r#"{"a": [{"prefx": 12}]}"#), Some((1, 20)));
+        // A string value not yet asked for: only its opening quote.
+        assert_eq!(at(r#"{"a": "xyz"}"#), Some((1, 8)));
+        // Lines break at \n, \r and \r\n alike.
+        assert_eq!(at("{\r\n\"a\":\r5}"), Some((3, 2)));
+        // CIDR errors are raised past the parser: no location.
+        assert_eq!(at(r#"{"a": [{"cidr": "1.2.3.4"}]}"#), None);
+    }
+
+    #[test]
+    fn errors_inside_anything_but_lists_carry_it_twice() {
+        let text = r#"{"a": [{"anything-but": [true]}]}"#;
+        let m = full(text);
+        assert_eq!(m.matches("\n at [Source: (String)").count(), 2, "{m}");
+        assert!(m.ends_with("line: 1, column: 30]"), "{m}");
+    }
+}

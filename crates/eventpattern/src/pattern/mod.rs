@@ -10,5 +10,5 @@ pub use ast::{
     AnythingBut, Bound, Condition, ConditionKind, Identity, Leaf, LeafId, Member, MemberValue,
     ObjectNode, OrNode, Range,
 };
-pub use error::{ErrorKind, PathSegment, PatternError};
+pub use error::{ErrorKind, ParserStop, PathSegment, PatternError};
 pub use parse::{parse, ParsedPattern, MAX_PATTERN_DEPTH, MAX_PATTERN_LENGTH};

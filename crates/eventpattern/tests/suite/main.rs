@@ -3,6 +3,8 @@
 //! wasm32 (`cargo test --target wasm32-unknown-unknown --test suite`), the
 //! corpora and the deep inputs run in `wasm` through the same loader.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod aws_messages;
 mod conformance;
 mod corpus;
 #[cfg(not(target_arch = "wasm32"))]

@@ -126,6 +126,7 @@ fn unreadable(text: &str) -> PatternError {
         span: crate::Span::new(0, text.len()),
         related: None,
         path: Vec::new(),
+        stop: None,
     }
 }
 

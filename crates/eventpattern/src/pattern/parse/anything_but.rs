@@ -16,7 +16,16 @@ impl Parser<'_> {
         let v = self.next()?;
         match v.kind {
             TokenKind::String => Ok(AnythingBut::Strings(vec![self.string(v)?])),
-            TokenKind::Number => Ok(AnythingBut::Numbers(vec![self.excluded_number(v)?])),
+            // A single number that cannot be compared throws past AWS's
+            // parser: its message has no location.
+            TokenKind::Number => match self.excluded_number(v) {
+                Some(n) => Ok(AnythingBut::Numbers(vec![n])),
+                None => self.fail_unlocated(
+                    ErrorKind::NumberNotComparable,
+                    format!("Cannot compare number : {}", self.text(v)),
+                    v.span,
+                ),
+            },
             TokenKind::BeginArray => self.anything_but_list(v.span),
             TokenKind::BeginObject => self.anything_but_object(v.span),
             _ => self.fail(
@@ -27,16 +36,10 @@ impl Parser<'_> {
         }
     }
 
-    fn excluded_number(&self, v: Token) -> Res<(String, f64)> {
+    /// The number's text and value, if it can be compared.
+    fn excluded_number(&self, v: Token) -> Option<(String, f64)> {
         let text = self.text(v).to_string();
-        match comparable(&text) {
-            Some(x) => Ok((text, x)),
-            None => self.fail(
-                ErrorKind::NumberNotComparable,
-                format!("Cannot compare number : {text}"),
-                v.span,
-            ),
-        }
+        comparable(&text).map(|x| (text, x))
     }
 
     fn anything_but_list(&mut self, open: Span) -> Res<AnythingBut> {
@@ -44,10 +47,14 @@ impl Parser<'_> {
         let mut numbers = Vec::new();
         const MIXED: &str =
             "Inside anything but list, either all values are number or string, mixed type is not supported";
+        // AWS's compiler catches what goes wrong while reading the items and
+        // raises it again, location and all (so the location shows twice).
+        self.rewrap = true;
         loop {
             let t = self.next()?;
             match t.kind {
                 TokenKind::EndArray => {
+                    self.rewrap = false;
                     return match (strings.is_empty(), numbers.is_empty()) {
                         (false, true) => Ok(AnythingBut::Strings(strings)),
                         (true, false) => Ok(AnythingBut::Numbers(numbers)),
@@ -56,7 +63,17 @@ impl Parser<'_> {
                 }
                 // Like AWS, every item is checked first; mixed types only at the end.
                 TokenKind::String => strings.push(self.string(t)?),
-                TokenKind::Number => numbers.push(self.excluded_number(t)?),
+                TokenKind::Number => match self.excluded_number(t) {
+                    Some(n) => numbers.push(n),
+                    // Raised without a location, so it gains only one.
+                    None => {
+                        return self.fail_once(
+                            ErrorKind::NumberNotComparable,
+                            format!("Cannot compare number : {}", self.text(t)),
+                            t.span,
+                        )
+                    }
+                },
                 _ => {
                     return self.fail(
                         ErrorKind::OperandInvalid,
@@ -144,14 +161,27 @@ impl Parser<'_> {
                 Ok(vec![(s, v.span)])
             }
             TokenKind::BeginArray => {
-                let mut items = Vec::new();
+                let mut items: Vec<(String, Span)> = Vec::new();
+                // As in `anything_but_list`, errors here show their location twice.
+                self.rewrap = true;
                 loop {
                     let t = self.next()?;
                     match t.kind {
-                        TokenKind::EndArray => return Ok(items),
+                        TokenKind::EndArray => {
+                            self.rewrap = false;
+                            // AWS checks wildcards once the list is read.
+                            if kind == Excluded::Wildcard {
+                                for (s, span) in &items {
+                                    self.check_item(kind, s, *span)?;
+                                }
+                            }
+                            return Ok(items);
+                        }
                         TokenKind::String => {
                             let s = self.string(t)?;
-                            self.check_item(kind, &s, t.span)?;
+                            if kind != Excluded::Wildcard {
+                                self.check_item(kind, &s, t.span)?;
+                            }
                             items.push((s, t.span));
                         }
                         _ => {

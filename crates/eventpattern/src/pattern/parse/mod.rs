@@ -3,13 +3,14 @@
 //! reported, whether it is a JSON syntax error or an invalid operator.
 
 use super::ast::*;
-use super::error::{ErrorKind, PathSegment, PatternError};
+use super::error::{ErrorKind, ParserStop, PathSegment, PatternError};
 use crate::json::{decode_key, decode_text, Reader, Text, Token, TokenKind};
 use crate::number::comparable;
 use crate::operators::ignore_case::Folded;
 use crate::operators::ip::{parse_addr, Cidr};
 use crate::operators::wildcard::Wildcard;
 use crate::span::Span;
+use std::cell::Cell;
 
 /// Longest pattern AWS accepts, in characters (UTF-16 units).
 pub const MAX_PATTERN_LENGTH: usize = 4096;
@@ -111,15 +112,17 @@ pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
         in_or: 0,
         leaves: Vec::new(),
         or_count: 0,
+        last: None,
+        last_read: Cell::new(false),
+        rewrap: false,
     };
     let first = p.next()?;
     if first.kind != TokenKind::BeginObject {
-        return Err(PatternError::new(
+        return p.fail(
             ErrorKind::NotAnObject,
             "Filter is not an object",
             first.span,
-            &[],
-        ));
+        );
     }
     let root = p.object(first.span)?;
     let end = p.r.offset();
@@ -135,6 +138,16 @@ pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
         or_count: p.or_count,
         trailing,
     })
+}
+
+/// `e` with AWS's location at byte `at`, twice if AWS's compiler raises it again.
+fn located(mut e: PatternError, at: usize, again: bool) -> PatternError {
+    e.stop = Some(ParserStop {
+        offset: at as u32,
+        raw_break: false,
+        again: again.then_some(at as u32),
+    });
+    e
 }
 
 /// A field's path as AWS's compiler writes it: the enclosing keys joined with
@@ -165,6 +178,13 @@ pub(super) struct Parser<'a> {
     in_or: usize,
     leaves: Vec<Leaf>,
     or_count: usize,
+    /// The token last read and whether its text was asked for: what AWS's
+    /// parser had consumed, for the location in AWS's message ([`ParserStop`]).
+    last: Option<Token>,
+    last_read: Cell<bool>,
+    /// Inside the items of an `anything-but` list, where AWS's compiler
+    /// catches an error and raises it again, location and all.
+    pub(super) rewrap: bool,
 }
 
 pub(super) type Res<T> = Result<T, PatternError>;
@@ -196,9 +216,70 @@ enum Via {
 
 impl<'a> Parser<'a> {
     pub(super) fn next(&mut self) -> Res<Token> {
-        self.r
-            .next_token()
-            .map_err(|e| PatternError::from_json(e, &self.path))
+        match self.r.next_token() {
+            Ok(t) => {
+                self.last = Some(t);
+                self.last_read.set(false);
+                Ok(t)
+            }
+            Err(e) => Err(self.syntax_error(e)),
+        }
+    }
+
+    /// A syntax error, located where Jackson says it is (and, inside an
+    /// `anything-but` list, again where its cursor stands).
+    fn syntax_error(&self, e: crate::json::JsonError) -> PatternError {
+        let text = self.r.text();
+        let (at, raw_break) = e.jackson_stop(text);
+        let (cursor, _) = e.jackson_cursor(text);
+        let mut e = PatternError::from_json(e, &self.path);
+        e.stop = Some(ParserStop {
+            offset: at as u32,
+            raw_break,
+            again: self.rewrap.then_some(cursor as u32),
+        });
+        e
+    }
+
+    /// `e` with AWS's location at byte `at` (twice inside `anything-but` lists).
+    fn located(&self, e: PatternError, at: usize) -> PatternError {
+        located(e, at, self.rewrap)
+    }
+
+    /// Where Jackson's cursor is after the tokens read so far: past a
+    /// field's name it has also read the start of the value; in a string
+    /// only the opening quote until the text is asked for; after a number at
+    /// the top level one white-space character more.
+    fn cursor(&self) -> usize {
+        let Some(t) = self.last else {
+            return self.r.offset();
+        };
+        let (start, end) = (t.span.start as usize, t.span.end as usize);
+        match t.kind {
+            TokenKind::Key => match self.r.peeked() {
+                Some(v) => v.span.end as usize,
+                // The value is a string, its opening quote next.
+                None => self.r.offset() + 1,
+            },
+            TokenKind::String if !self.last_read.get() => start + 1,
+            TokenKind::Number if self.r.depth() == 0 => {
+                let rest = &self.r.text().as_bytes()[end..];
+                end + match rest {
+                    [b'\r', b'\n', ..] => 2,
+                    [b' ' | b'\t' | b'\n' | b'\r', ..] => 1,
+                    _ => 0,
+                }
+            }
+            _ => end,
+        }
+    }
+
+    /// Records that the text of `t` was asked for (Jackson then reads the
+    /// string to its closing quote).
+    fn mark_read(&self, t: Token) {
+        if self.last == Some(t) {
+            self.last_read.set(true);
+        }
     }
 
     pub(super) fn text(&self, t: Token) -> &'a str {
@@ -215,20 +296,46 @@ impl<'a> Parser<'a> {
     /// The string token with its lone surrogates (see [`Text`]).
     pub(super) fn string_value(&self, t: Token) -> Res<Text<'a>> {
         if let Some(e) = self.r.string_error(t) {
-            return Err(PatternError::from_json(e.clone(), &self.path));
+            return Err(self.syntax_error(e.clone()));
         }
+        self.mark_read(t);
         Ok(decode_text(self.r.slice(t.span)))
     }
 
     /// A field name, as AWS's engine compares names (see [`decode_key`]).
     fn key(&self, t: Token) -> Res<String> {
         if let Some(e) = self.r.string_error(t) {
-            return Err(PatternError::from_json(e.clone(), &self.path));
+            return Err(self.syntax_error(e.clone()));
         }
         Ok(decode_key(self.r.slice(t.span)).into_owned())
     }
 
+    /// An error AWS's compiler raises where its parser stands ([`ParserStop`]).
     pub(super) fn fail<T>(&self, kind: ErrorKind, reason: impl Into<String>, span: Span) -> Res<T> {
+        let e = PatternError::new(kind, reason, span, &self.path);
+        Err(self.located(e, self.cursor()))
+    }
+
+    /// An error AWS's compiler raises once with a location even inside an
+    /// `anything-but` list (one that is not itself located when it is caught).
+    pub(super) fn fail_once<T>(
+        &self,
+        kind: ErrorKind,
+        reason: impl Into<String>,
+        span: Span,
+    ) -> Res<T> {
+        let e = PatternError::new(kind, reason, span, &self.path);
+        Err(located(e, self.cursor(), false))
+    }
+
+    /// An error AWS's message gives without a location: one raised outside
+    /// the parser's reach (not by event-ruler's `barf`).
+    pub(super) fn fail_unlocated<T>(
+        &self,
+        kind: ErrorKind,
+        reason: impl Into<String>,
+        span: Span,
+    ) -> Res<T> {
         Err(PatternError::new(kind, reason, span, &self.path))
     }
 
@@ -524,7 +631,8 @@ impl<'a> Parser<'a> {
                 let s = self.string(v)?;
                 match Cidr::parse(&s) {
                     Ok(c) => ConditionKind::Cidr(s, c),
-                    Err(reason) => return self.fail(ErrorKind::Cidr, reason, v.span),
+                    // AWS's CIDR check throws past the parser: no location.
+                    Err(reason) => return self.fail_unlocated(ErrorKind::Cidr, reason, v.span),
                 }
             }
             "numeric" => {
