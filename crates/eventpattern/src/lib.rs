@@ -36,6 +36,11 @@ mod teaching;
 #[cfg(test)]
 mod test_templates;
 
+/// The README's Rust example ("Use it from your code"), run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeExamples;
+
 pub use authoring::{compose, export, outline};
 pub use cloudtrail::splitter;
 pub use matching::{compile, condition, event, number, operators, rule_set, set};
