@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the npm package, installs the tarball into a fresh project under
 # target/ and tests it there with Node's test runner: the whole conformance
-# corpus through the CommonJS and ES module entries, the API's shapes and
-# errors, the TypeScript declarations (tsc from npm), the README's
-# JavaScript example; then the CDK example (examples/jest-cdk: Jest,
+# corpus through the CommonJS and ES module entries and through the browser
+# entry in headless Chromium (served over HTTP), the API's shapes and errors,
+# the TypeScript declarations (tsc from npm), the README's JavaScript example; then the CDK example (examples/jest-cdk: Jest,
 # aws-cdk-lib and constructs from npm, installed into its copy under target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
