@@ -62,6 +62,13 @@ use event::Selector;
 use pattern::ParsedPattern;
 
 /// A compiled, valid event pattern.
+///
+/// ```
+/// use eventpattern::Pattern;
+///
+/// let p = Pattern::parse(r#"{"source": ["aws.s3"]}"#).unwrap();
+/// assert!(p.matches(r#"{"source": "aws.s3"}"#).unwrap());
+/// ```
 #[derive(Debug, Clone)]
 pub struct Pattern {
     parsed: ParsedPattern,
@@ -73,6 +80,14 @@ pub struct Pattern {
 
 impl Pattern {
     /// Parses, validates and compiles pattern text, as AWS's `TestEventPattern` would.
+    ///
+    /// ```
+    /// use eventpattern::{ErrorKind, Pattern};
+    ///
+    /// assert!(Pattern::parse(r#"{"detail": {"size": [{"numeric": [">", 100]}]}}"#).is_ok());
+    /// let err = Pattern::parse(r#"{"source": "aws.s3"}"#).unwrap_err();
+    /// assert_eq!(err.kind, ErrorKind::FieldNotObjectOrArray);
+    /// ```
     pub fn parse(text: &str) -> Result<Pattern, PatternError> {
         let parsed = pattern::parse(text)?;
         let rules = compile::compile(&parsed)?;
@@ -91,6 +106,15 @@ impl Pattern {
     }
 
     /// Whether the event matches (AWS's `Result`).
+    ///
+    /// ```
+    /// use eventpattern::Pattern;
+    ///
+    /// let p = Pattern::parse(r#"{"detail": {"size": [{"numeric": [">", 100]}]}}"#).unwrap();
+    /// assert!(p.matches(r#"{"detail": {"size": 3e2}}"#).unwrap());
+    /// assert!(!p.matches(r#"{"detail": {"size": "300"}}"#).unwrap());
+    /// assert!(p.matches("not json").is_err());
+    /// ```
     pub fn matches(&self, event: &str) -> Result<bool, EventError> {
         let flat = event::flatten(event, Some(&self.selector))?;
         let by_path = matcher::group_by_path(&flat, self.selector.len());
@@ -104,11 +128,29 @@ impl Pattern {
     }
 
     /// Whether the event matches, and why, field by field.
+    ///
+    /// ```
+    /// use eventpattern::{FieldStatus, Pattern};
+    ///
+    /// let p = Pattern::parse(r#"{"source": ["aws.s3"], "detail": {"bucket": ["logs"]}}"#).unwrap();
+    /// let trace = p.explain(r#"{"source": "aws.s3", "detail": {}}"#).unwrap();
+    /// assert!(!trace.matched);
+    /// assert_eq!(trace.fields[1].path, "detail.bucket");
+    /// assert_eq!(trace.fields[1].status, FieldStatus::Missing);
+    /// ```
     pub fn explain(&self, event: &str) -> Result<Trace, EventError> {
         explain::explain(self, event)
     }
 
     /// The pattern tree as written.
+    ///
+    /// ```
+    /// use eventpattern::Pattern;
+    ///
+    /// let p = Pattern::parse(r#"{"a": ["1"], "b": {"c": [2]}}"#).unwrap();
+    /// let paths: Vec<&str> = p.tree().leaves.iter().map(|l| l.joined.as_str()).collect();
+    /// assert_eq!(paths, ["a", "b.c"]);
+    /// ```
     pub fn tree(&self) -> &ParsedPattern {
         &self.parsed
     }

@@ -228,6 +228,14 @@ fn length_bit(n: usize) -> u64 {
 }
 
 /// Why an event could not be read.
+///
+/// ```
+/// use eventpattern::Pattern;
+///
+/// let p = Pattern::parse(r#"{"a": ["x"]}"#).unwrap();
+/// let err = p.matches(r#"{"a": tru}"#).unwrap_err();
+/// assert!(err.message.starts_with("Unrecognized token 'tru'"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventError {
     /// What is wrong.
@@ -238,6 +246,15 @@ pub struct EventError {
 
 impl EventError {
     /// Where the error starts in `text` (the event this error came from).
+    ///
+    /// ```
+    /// use eventpattern::{Encoding, Pattern};
+    ///
+    /// let event = "{\"a\":\n  tru}";
+    /// let err = Pattern::parse(r#"{"a": ["x"]}"#).unwrap().matches(event).unwrap_err();
+    /// let at = err.position(event, Encoding::Chars);
+    /// assert_eq!((at.line, at.column), (2, 3));
+    /// ```
     pub fn position(&self, text: &str, encoding: Encoding) -> LineCol {
         LineIndex::new(text).line_col(self.span.start, encoding)
     }
