@@ -56,6 +56,10 @@ const SIZE_DOC: &str =
     "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html";
 
 /// Largest `PutEvents` entry, in bytes (the entry must be smaller).
+///
+/// ```
+/// assert_eq!(eventpattern::delivery::MAX_ENTRY_BYTES, 262_144);
+/// ```
 pub const MAX_ENTRY_BYTES: usize = 256 * 1024;
 
 /// STS calls whose names start with `Get` but that are change events.

@@ -311,6 +311,13 @@ fn field_and_operator(e: &PatternError) -> (String, Option<String>) {
 }
 
 /// The operator someone most likely meant by `name`, if one is close.
+///
+/// ```
+/// use eventpattern::plain::operator_meant;
+///
+/// assert_eq!(operator_meant("startsWith"), Some("prefix"));
+/// assert_eq!(operator_meant("banana"), None);
+/// ```
 pub fn operator_meant(name: &str) -> Option<&'static str> {
     let known: &[(&str, &str)] = &[
         ("startswith", "prefix"),
