@@ -2,7 +2,7 @@
 // a test file: `node scripts/readme-examples.mjs javascript > readme.test.cjs`.
 // A line `console.log(EXPR); // TEXT` asserts that EXPR prints as TEXT
 // (util.format, as console.log prints it). The Rust example is a doctest of
-// the engine crate (crates/eventpattern/src/lib.rs includes the README).
+// crates/eventpattern-js (its src/lib.rs includes the README).
 import { readFileSync } from "node:fs";
 
 const FENCES = { javascript: "js" };

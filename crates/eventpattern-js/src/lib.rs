@@ -14,6 +14,13 @@
 
 mod cache;
 
+/// The README's Rust example ("Use it from your code"), run as a doctest
+/// here, in a crate that is not published (the engine's package has the
+/// README elsewhere); its JavaScript example is run by scripts/test-npm.sh.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeExamples;
+
 use cache::compiled;
 use eventpattern::report::{notes, ErrorReport, EventErrorReport, TraceReport};
 use eventpattern::{cloudtrail, EventError, Pattern, PatternError};

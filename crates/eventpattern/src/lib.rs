@@ -16,8 +16,51 @@
 //! assert_eq!(err.reason, "prefix match pattern must be a string");
 //! ```
 //!
-//! Layers: [`json`] (spanned reader) → [`pattern`] (tree + validation) →
-//! compiled alternatives → [`Pattern::matches`] (fast) and [`Pattern::explain`] (trace).
+//! # What is where
+//!
+//! * **Matching**: [`Pattern`] (`parse`, `matches`, `explain`), named rules
+//!   matched together in one read of each event: [`RuleSet`] (and its
+//!   unnamed form [`PatternSet`]).
+//! * **Errors**: [`PatternError`] (a kind, AWS's reason, a byte [`Span`],
+//!   the [`pattern::PathSegment`] path; line and column on request in an
+//!   [`Encoding`]) and [`EventError`]. [`plain`] says each error in one
+//!   sentence, [`quickfix`] offers whole fixed patterns.
+//! * **Explaining**: the [`Trace`] of [`Pattern::explain`] (one
+//!   [`FieldTrace`] per field, with [`hints`] whose suggestions are checked
+//!   to work), [`render`] for its words, [`lint`] for likely mistakes in
+//!   valid patterns, [`delivery`] for what AWS would not deliver,
+//!   [`example`] for an event a pattern matches.
+//! * **Results as data**: [`report`] turns traces, errors and notes into
+//!   self-contained values (positions in the caller's encoding, kinds as
+//!   names); with the `serde` feature they implement `serde::Serialize`.
+//!   The CLI's `--json`, the npm package and the Python wheel print these.
+//! * **CloudTrail**: [`cloudtrail`] wraps records in the EventBridge
+//!   envelope; [`splitter`] cuts JSON Lines, arrays and log files into
+//!   events as they stream in.
+//! * **Authoring** (the playground's tools, usable by others):
+//!   [`outline`], [`compose`], [`export`].
+//! * **Layers below**: [`json`] (the spanned reader with Jackson's error
+//!   wording), [`pattern`] (the tree), [`compile`], [`event`], [`condition`],
+//!   [`operators`], [`number`], [`sort`].
+//!
+//! # Features
+//!
+//! * `serde` (off by default): `serde::Serialize` on the [`report`] types
+//!   (and the [`delivery::DeliveryNote`], [`quickfix::QuickFix`] and
+//!   [`pattern::PathSegment`] values they hold). Keys are `snake_case`, kinds
+//!   `kebab-case`; see [`report`] for the shapes. Without it the crate has no
+//!   dependencies.
+//!
+//! # Platform and stability
+//!
+//! The engine does no I/O, keeps no clocks and never prints; it builds for
+//! `wasm32-unknown-unknown` and panics on no input (bounded recursion, limits
+//! reported as errors). Versions follow semver with the 0.x rule: a minor
+//! release (0.2) may change the API, a patch release (0.1.1) does not. The
+//! items named under "Matching", "Errors", "Explaining", "Results as data"
+//! and "CloudTrail" are the API the crate means to keep; the layers below
+//! are public for the playground, the CLI and the tools in this repository
+//! and change more freely. See `CHANGELOG.md`.
 #![deny(missing_docs)]
 // Platform-neutral: no printing (callers display), no I/O or clocks (clippy.toml).
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
@@ -35,11 +78,6 @@ pub mod span;
 mod teaching;
 #[cfg(test)]
 mod test_templates;
-
-/// The README's Rust example ("Use it from your code"), run as a doctest.
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-pub struct ReadmeExamples;
 
 pub use authoring::{compose, export, outline};
 pub use cloudtrail::splitter;

@@ -20,6 +20,7 @@ use crate::span::Encoding;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ErrorReport {
     /// AWS's reason text.
     pub reason: String,
@@ -77,6 +78,7 @@ impl ErrorReport {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct EventErrorReport {
     /// The reader's reason (Jackson's wording, as AWS reports it).
     pub reason: String,

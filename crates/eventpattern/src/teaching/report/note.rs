@@ -17,6 +17,7 @@ use crate::Pattern;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct NoteReport {
     /// Line of the condition the note is about, from 1.
     pub line: u32,

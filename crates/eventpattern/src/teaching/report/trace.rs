@@ -23,6 +23,7 @@ use crate::{Pattern, Trace};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Place {
     /// Line, from 1.
     pub line: u32,
@@ -48,6 +49,7 @@ pub struct Place {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct TraceReport {
     /// The verdict (AWS's `Result`).
     pub matched: bool,
@@ -77,6 +79,7 @@ pub struct TraceReport {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct FieldReport {
     /// The joined path, e.g. `detail.state`.
     pub path: String,
@@ -113,6 +116,7 @@ pub struct FieldReport {
     derive(serde::Serialize),
     serde(tag = "outcome", rename_all = "kebab-case")
 )]
+#[non_exhaustive]
 pub enum OutcomeReport {
     /// A condition accepted a value.
     Matched {
@@ -159,6 +163,7 @@ pub enum OutcomeReport {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ValueReport {
     /// Its joined path.
     pub path: String,
@@ -191,6 +196,7 @@ pub struct ValueReport {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct HintReport {
     /// Its kind: `case-typo`, `case-differs`, `type-differs`,
     /// `api-version-suffix`, `looks-like-wildcard`, `numeric-on-string`,
