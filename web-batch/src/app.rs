@@ -97,7 +97,8 @@ pub fn BatchPage(props: &BatchProps) -> Html {
     let done = use_state(|| None::<Rc<Done>>);
     let notice = use_state(|| props.start.notice.clone());
     let link_text = use_state(|| None::<String>);
-    let undo = use_state(|| None::<Batch>);
+    // The texts a dropped file replaced, and the file's name.
+    let undo = use_state(|| None::<(Batch, String)>);
     let filters = use_state(Filters::default);
     let generation = use_mut_ref(|| 0u32);
     let settle = use_mut_ref(|| None::<Timeout>);
@@ -253,8 +254,7 @@ pub fn BatchPage(props: &BatchProps) -> Html {
                         t.events = text;
                     }
                 }
-                undo.set(Some(before));
-                notice.set(Some(format!("Loaded {name}.")));
+                undo.set(Some((before, name)));
                 written.set(*written + 1);
                 run();
             });
@@ -263,18 +263,12 @@ pub fn BatchPage(props: &BatchProps) -> Html {
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
 
     let on_undo = {
-        let (texts, written, undo, notice, run) = (
-            texts.clone(),
-            written.clone(),
-            undo.clone(),
-            notice.clone(),
-            run.clone(),
-        );
+        let (texts, written, undo, run) =
+            (texts.clone(), written.clone(), undo.clone(), run.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(before) = (*undo).clone() {
+            if let Some((before, _)) = (*undo).clone() {
                 *texts.borrow_mut() = before;
                 undo.set(None);
-                notice.set(None);
                 written.set(*written + 1);
                 run();
             }
@@ -369,12 +363,13 @@ pub fn BatchPage(props: &BatchProps) -> Html {
                 </div>
             </header>
             <div class="notice-slot" role="status">
-                if let Some(n) = &*notice {
-                    <p class="notice" data-testid="batch-notice">{ n.clone() }
-                        if undo.is_some() {
-                            { " " }<button type="button" data-testid="batch-undo" onclick={on_undo}>{ "Undo" }</button>
-                        }
+                if let Some((_, name)) = &*undo {
+                    <p class="undo-bar" data-testid="batch-loaded">{ format!("Loaded {name}, replacing what was there. ") }
+                        <button type="button" data-testid="batch-undo" onclick={on_undo}>{ "Undo" }</button>
                     </p>
+                }
+                if let Some(n) = &*notice {
+                    <p class="notice" data-testid="batch-notice">{ n.clone() }</p>
                 }
             </div>
             <div class="batch-inputs">
