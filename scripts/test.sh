@@ -21,6 +21,7 @@ step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p eventpattern -p eventpattern-rules
 step "rust tests (native)"
 cargo test --workspace --locked
+step "the Python wheel: built, installed into a fresh venv, tested (conformance, DuckDB, PySpark)"; bash scripts/test-python.sh
 step "the shared corpora (conformance, differential, engine) compiled to wasm32"
 cargo test -p eventpattern --target wasm32-unknown-unknown --test suite --locked
 step "build the page"

@@ -1,0 +1,140 @@
+//! `eventpattern.Pattern`: a compiled pattern, and the module functions that
+//! take a pattern (text, bytes, a dict or a `Pattern`) and an event.
+
+use crate::errors::{event_error, pattern_error};
+use crate::text::Text;
+use eventpattern::example::example_event;
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyTuple};
+
+/// A valid, compiled event pattern; compile once, match many events.
+#[pyclass(frozen, module = "eventpattern")]
+pub struct Pattern {
+    text: String,
+    compiled: eventpattern::Pattern,
+}
+
+impl Pattern {
+    /// Compiles `value` (see `Text`), raising `PatternError` if AWS would reject it.
+    pub fn compile(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = Text::from_value(value)?;
+        let text = text.as_str()?;
+        match eventpattern::Pattern::parse(text) {
+            Ok(compiled) => Ok(Pattern {
+                text: text.to_owned(),
+                compiled,
+            }),
+            Err(e) => Err(pattern_error(value.py(), text, &e, None)),
+        }
+    }
+
+    /// The engine's pattern.
+    pub fn compiled(&self) -> &eventpattern::Pattern {
+        &self.compiled
+    }
+
+    /// The pattern text it was compiled from.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Runs `f` on `value` compiled, or on it as it is when it is a `Pattern`.
+pub fn with_pattern<T>(
+    value: &Bound<'_, PyAny>,
+    f: impl FnOnce(&Pattern) -> PyResult<T>,
+) -> PyResult<T> {
+    match value.cast::<Pattern>() {
+        Ok(p) => f(p.get()),
+        Err(_) => f(&Pattern::compile(value)?),
+    }
+}
+
+#[pymethods]
+impl Pattern {
+    #[new]
+    fn new(pattern: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Pattern::compile(pattern)
+    }
+
+    /// Whether the event matches.
+    fn matches(&self, event: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let text = Text::from_value(event)?;
+        let text = text.as_str()?;
+        self.compiled
+            .matches(text)
+            .map_err(|e| event_error(event.py(), text, &e, None))
+    }
+
+    /// Whether each event matches: the texts are read first, then matched
+    /// with the GIL released.
+    fn matches_many(&self, py: Python<'_>, events: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
+        let texts = events
+            .try_iter()?
+            .map(|e| Text::from_value(&e?))
+            .collect::<PyResult<Vec<_>>>()?;
+        let strs = texts
+            .iter()
+            .map(Text::as_str)
+            .collect::<PyResult<Vec<_>>>()?;
+        let compiled = &self.compiled;
+        let verdicts = py.detach(|| {
+            strs.iter()
+                .enumerate()
+                .map(|(i, s)| compiled.matches(s).map_err(|e| (i, e)))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        verdicts.map_err(|(i, e)| event_error(py, strs[i], &e, Some(i)))
+    }
+
+    /// An event (JSON text) the pattern matches, or None when none can be built.
+    fn example(&self) -> Option<String> {
+        example_event(&self.compiled)
+    }
+
+    /// The pattern text it was compiled from.
+    #[getter(text)]
+    fn text_py(&self) -> &str {
+        &self.text
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let args = PyTuple::new(slf.py(), [slf.get().text.as_str()])?;
+        Ok((slf.get_type().into_any(), args))
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let text = PyString::new(slf.py(), &slf.get().text);
+        Ok(format!("Pattern({})", text.repr()?))
+    }
+}
+
+/// Whether `event` matches `pattern`.
+#[pyfunction]
+pub fn matches(pattern: &Bound<'_, PyAny>, event: &Bound<'_, PyAny>) -> PyResult<bool> {
+    with_pattern(pattern, |p| p.matches(event))
+}
+
+/// Whether each of `events` matches `pattern`, compiled once.
+#[pyfunction]
+pub fn matches_many(
+    py: Python<'_>,
+    pattern: &Bound<'_, PyAny>,
+    events: &Bound<'_, PyAny>,
+) -> PyResult<Vec<bool>> {
+    with_pattern(pattern, |p| p.matches_many(py, events))
+}
+
+/// Raises `PatternError` if AWS would reject `pattern`.
+#[pyfunction]
+pub fn validate(pattern: &Bound<'_, PyAny>) -> PyResult<()> {
+    with_pattern(pattern, |_| Ok(()))
+}
+
+/// An event (JSON text) that `pattern` matches, or None.
+#[pyfunction]
+pub fn example(pattern: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    with_pattern(pattern, |p| Ok(p.example()))
+}

@@ -1,0 +1,112 @@
+//! `eventpattern.RuleSet`: named patterns matched together, one read per event.
+
+use crate::errors::{event_error, pattern_error};
+use crate::pattern::Pattern;
+use crate::text::Text;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+
+/// Named rules (name → pattern) matched together against events.
+#[pyclass(frozen, module = "eventpattern")]
+pub struct RuleSet {
+    rules: eventpattern::RuleSet,
+    /// (name, pattern text) in order, to pickle the set.
+    texts: Vec<(String, String)>,
+}
+
+#[pymethods]
+impl RuleSet {
+    /// `rules` maps names to patterns (text, bytes, dicts or `Pattern`s);
+    /// an invalid one raises `PatternError` naming its rule.
+    #[new]
+    fn new(rules: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let mut set = eventpattern::RuleSet::new();
+        let mut texts = Vec::new();
+        for item in rules.call_method0("items")?.try_iter()? {
+            let (name, value): (String, Bound<'_, PyAny>) = item?.extract()?;
+            let pattern = match value.cast::<Pattern>() {
+                Ok(p) => p.get().compiled().clone(),
+                Err(_) => {
+                    let text = Text::from_value(&value)?;
+                    let text = text.as_str()?;
+                    eventpattern::Pattern::parse(text)
+                        .map_err(|e| pattern_error(rules.py(), text, &e, Some(&name)))?
+                }
+            };
+            let text = match value.cast::<Pattern>() {
+                Ok(p) => p.get().text().to_owned(),
+                Err(_) => Text::from_value(&value)?.as_str()?.to_owned(),
+            };
+            set.insert(name.clone(), pattern);
+            texts.retain(|(n, _)| *n != name);
+            texts.push((name, text));
+        }
+        Ok(RuleSet { rules: set, texts })
+    }
+
+    /// Names of the rules `event` matches, in the rules' order.
+    fn matching(&self, event: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        let text = Text::from_value(event)?;
+        let text = text.as_str()?;
+        match self.rules.matching(text) {
+            Ok(names) => Ok(names.into_iter().map(str::to_owned).collect()),
+            Err(e) => Err(event_error(event.py(), text, &e, None)),
+        }
+    }
+
+    /// For each event, the names of the rules it matches; the texts are
+    /// read first, then matched with the GIL released.
+    fn matching_many(
+        &self,
+        py: Python<'_>,
+        events: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<Vec<String>>> {
+        let texts = events
+            .try_iter()?
+            .map(|e| Text::from_value(&e?))
+            .collect::<PyResult<Vec<_>>>()?;
+        let strs = texts
+            .iter()
+            .map(Text::as_str)
+            .collect::<PyResult<Vec<_>>>()?;
+        let rules = &self.rules;
+        let found = py.detach(|| {
+            strs.iter()
+                .enumerate()
+                .map(|(i, s)| match rules.matching(s) {
+                    Ok(names) => Ok(names.into_iter().map(str::to_owned).collect()),
+                    Err(e) => Err((i, e)),
+                })
+                .collect::<Result<Vec<_>, _>>()
+        });
+        found.map_err(|(i, e)| event_error(py, strs[i], &e, Some(i)))
+    }
+
+    /// Rule names in order.
+    fn names(&self) -> Vec<String> {
+        self.rules.names().map(str::to_owned).collect()
+    }
+
+    fn __len__(&self) -> usize {
+        self.rules.len()
+    }
+
+    fn __contains__(&self, name: &str) -> bool {
+        self.rules.get(name).is_some()
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let rules = PyDict::new(slf.py());
+        for (name, text) in &slf.get().texts {
+            rules.set_item(name, text)?;
+        }
+        let args = PyTuple::new(slf.py(), [rules])?;
+        Ok((slf.get_type().into_any(), args))
+    }
+
+    fn __repr__(&self) -> String {
+        format!("RuleSet(<{} rules>)", self.rules.len())
+    }
+}

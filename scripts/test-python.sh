@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the Python wheel, installs it into a fresh virtual environment
+# (target/py-test) with the test tools from PyPI (pinned in
+# packages/python/requirements-test.txt) and runs packages/python/tests: the
+# conformance corpus, errors, RuleSet, matches_many, and the DuckDB and
+# PySpark examples at small size. PySpark needs Java 17 (from Debian if missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log() { printf '[python] %s\n' "$*" >&2; }
+
+if ! java -version 2>&1 | grep -q 'version "17'; then
+  log "installing a Java 17 runtime from Debian (for PySpark)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >&2
+  apt-get install -y -q --no-install-recommends openjdk-17-jre-headless >&2
+fi
+
+wheel=$(bash scripts/build-python.sh | tail -n 1)
+log "built $wheel"
+
+venv=target/py-test
+rm -rf "$venv"
+python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r packages/python/requirements-test.txt "$wheel"
+log "installed into a fresh $venv"
+
+# From the package folder, but the tests import the installed wheel (the
+# sources live in packages/python/python, which is not on the path).
+cd packages/python
+exec "../../$venv/bin/python" -m pytest -q -p no:cacheprovider tests
