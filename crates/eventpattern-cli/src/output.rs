@@ -4,17 +4,12 @@ use crate::input::{display_name, read_text};
 use eventpattern::cloudtrail;
 use eventpattern::delivery::delivery_notes;
 use eventpattern::excerpt::visible;
-use eventpattern::explain::{FieldOutcome, ValueRef};
-use eventpattern::hints::{Edit, Hint};
-use eventpattern::pattern::PathSegment;
 use eventpattern::plain::{event_error_sentence, pattern_error_sentence};
 use eventpattern::quickfix::quick_fixes;
-use eventpattern::render::{
-    caret_report, condition_text, field_sentence, hint_sentence, inactive_sentences,
-    labeled_report, trace_text, trailing_text_sentence,
-};
-use eventpattern::{Encoding, EventError, LineIndex, Pattern, PatternError, Trace};
-use serde_json::{json, Value};
+use eventpattern::render::{caret_report, labeled_report, trace_text, trailing_text_sentence};
+use eventpattern::report::{notes, ErrorReport, EventErrorReport, FieldReport, TraceReport};
+use eventpattern::{Encoding, EventError, Pattern, PatternError};
+use serde_json::json;
 use std::io::IsTerminal;
 
 /// When to colour the text output.
@@ -55,31 +50,9 @@ pub fn io_error(message: &str, json: bool) -> u8 {
 /// Prints a pattern error; returns the exit code.
 pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8 {
     if json {
-        let pos = e.position(text, Encoding::Chars);
-        let path: Vec<Value> = e
-            .path
-            .iter()
-            .map(|s| match s {
-                PathSegment::Key(k) => json!(k),
-                PathSegment::Index(i) => json!(i),
-            })
-            .collect();
-        let fixes: Vec<Value> = quick_fixes(text, e)
-            .into_iter()
-            .map(|f| json!({"label": f.label, "pattern": f.pattern}))
-            .collect();
         println!(
             "{}",
-            json!({"error": {
-                "reason": e.reason,
-                "message": e.aws_message(),
-                "kind": e.kind.name(),
-                "line": pos.line,
-                "column": pos.column,
-                "path": path,
-                "plain": pattern_error_sentence(text, e, Encoding::Chars),
-                "fixes": fixes,
-            }})
+            json!({"error": ErrorReport::new(text, e, Encoding::Chars)})
         );
     } else {
         eprint!(
@@ -108,11 +81,9 @@ pub fn pattern_error(name: &str, text: &str, e: &PatternError, json: bool) -> u8
 
 pub fn event_error(name: &str, text: &str, e: &EventError, json: bool) -> u8 {
     if json {
-        let pos = e.position(text, Encoding::Chars);
         println!(
             "{}",
-            json!({"error": {"reason": e.message, "in": "event", "line": pos.line, "column": pos.column,
-                             "plain": event_error_sentence(text, e, Encoding::Chars)}})
+            json!({"error": EventErrorReport::new(text, e, Encoding::Chars)})
         );
     } else {
         eprint!(
@@ -230,14 +201,16 @@ pub fn test(
         Ok(t) => t,
         Err(e) => return event_error(event_file, &event_text, &e, json),
     };
-    let delivery = delivery_notes(&event_text, &trace);
     if json {
-        let delivery: Vec<Value> = delivery
-            .iter()
-            .map(|n| json!({"kind": n.kind, "text": n.text, "doc": n.doc}))
-            .collect();
-        let mut out = json!({"matched": trace.matched, "trace": trace_json(&pattern, &pattern_text, &event_text, &trace),
-               "delivery": delivery});
+        let report = TraceReport::new(
+            &pattern,
+            &pattern_text,
+            &event_text,
+            &trace,
+            Encoding::Chars,
+        );
+        let mut out = json!({"matched": report.matched, "trace": TraceJson::from(&report),
+               "delivery": report.delivery});
         if let Some(kind) = wrapped {
             // Event positions in the trace refer to the wrapped event.
             out["wrapped"] = json!({"cloudtrail": kind, "event": event_text});
@@ -248,7 +221,7 @@ pub fn test(
             "{}",
             trace_text(&pattern, &pattern_text, &trace, color.enabled())
         );
-        for n in &delivery {
+        for n in delivery_notes(&event_text, &trace) {
             println!("delivery: {} ({})", visible(&n.text), n.doc);
         }
     }
@@ -267,17 +240,8 @@ pub fn validate(pattern_file: &str, json: bool) -> u8 {
     };
     match Pattern::parse(&text) {
         Ok(p) => {
-            let notes = eventpattern::lint::lint(&p);
             if json {
-                let idx = LineIndex::new(&text);
-                let notes: Vec<Value> = notes
-                    .iter()
-                    .map(|n| {
-                        let pos = idx.line_col(n.span.start, Encoding::Chars);
-                        json!({"line": pos.line, "column": pos.column, "note": n.message,
-                               "suggestion": n.suggestion.as_ref().map(|s| &s.text)})
-                    })
-                    .collect();
+                let notes = notes(&p, &text, Encoding::Chars);
                 println!(
                     "{}",
                     json!({"valid": true, "alternatives": p.rules().len(), "notes": notes})
@@ -320,78 +284,23 @@ pub fn example(pattern_file: &str) -> u8 {
     }
 }
 
-fn value_json(event_index: &LineIndex<'_>, v: &ValueRef) -> Value {
-    let pos = event_index.line_col(v.span.start, Encoding::Chars);
-    json!({"path": v.path, "value": v.text, "type": v.type_name, "line": pos.line, "column": pos.column})
+/// The `trace` object of `test --json`: the report's trace without its
+/// verdict and delivery notes, which sit beside it (the documented shape).
+#[derive(serde::Serialize)]
+pub struct TraceJson<'a> {
+    alternative: usize,
+    alternatives: usize,
+    fields: &'a [FieldReport],
+    inactive: &'a [String],
 }
 
-fn hint_json(h: &Hint) -> Value {
-    let kind = match h {
-        Hint::CaseTypo { .. } => "case-typo",
-        Hint::CaseDiffers { .. } => "case-differs",
-        Hint::TypeDiffers { .. } => "type-differs",
-        Hint::ApiVersionSuffix { .. } => "api-version-suffix",
-        Hint::LooksLikeWildcard { .. } => "looks-like-wildcard",
-        Hint::NumericOnString { .. } => "numeric-on-string",
-        Hint::DidYouMean { .. } => "did-you-mean",
-        Hint::NotALeaf { .. } => "not-a-leaf",
-        Hint::AbsentNeverMatches => "absent-never-matches",
-        Hint::ArrayElements => "array-elements",
-        Hint::Quirk(_) => "engine-quirk",
-        Hint::NotFromCloudTrail { .. } => "not-from-cloudtrail",
-    };
-    json!({"kind": kind, "text": hint_sentence(h), "suggestion": h.suggestion().map(|s| &s.text),
-           "edit": h.suggestion().map(|s| match s.edit { Edit::Condition => "condition", Edit::Key => "key" })})
-}
-
-/// The trace as JSON: per field its status, outcome, positions and hints.
-pub fn trace_json(pattern: &Pattern, pattern_text: &str, event_text: &str, trace: &Trace) -> Value {
-    let pidx = LineIndex::new(pattern_text);
-    let eidx = LineIndex::new(event_text);
-    let fields: Vec<Value> = trace
-        .fields
-        .iter()
-        .map(|f| {
-            let leaf = &pattern.tree().leaves[f.leaf];
-            let key_pos = pidx.line_col(leaf.key_span.start, Encoding::Chars);
-            let mut obj = json!({
-                "path": f.path,
-                "status": f.status.name(),
-                "pattern": {"line": key_pos.line, "column": key_pos.column},
-                "explanation": field_sentence(pattern, pattern_text, f),
-                "hints": f.hints.iter().map(hint_json).collect::<Vec<_>>(),
-            });
-            let (outcome, extra) = match &f.outcome {
-                FieldOutcome::Matched { condition, value } => (
-                    "matched",
-                    json!({"condition": condition_text(pattern_text, &leaf.conditions[*condition]), "value": value_json(&eidx, value)}),
-                ),
-                FieldOutcome::AbsentAsRequired => ("absent-as-required", json!({})),
-                FieldOutcome::Missing => ("missing", json!({})),
-                FieldOutcome::NotALeaf { is_object, .. } => (
-                    "not-a-leaf",
-                    json!({"holds": if *is_object { "object" } else { "empty array" }}),
-                ),
-                FieldOutcome::NoConditionMet { values } => (
-                    "no-condition-met",
-                    json!({"values": values.iter().map(|v| value_json(&eidx, v)).collect::<Vec<_>>()}),
-                ),
-                FieldOutcome::ArrayConflict { value, with } => (
-                    "array-conflict",
-                    json!({"value": value_json(&eidx, value), "conflicts_with": with}),
-                ),
-            };
-            obj["outcome"] = json!(outcome);
-            if let (Some(o), Value::Object(e)) = (obj.as_object_mut(), extra) {
-                o.extend(e);
-            }
-            obj
-        })
-        .collect();
-    json!({
-        "alternative": trace.rule,
-        "alternatives": trace.alternatives,
-        "fields": fields,
-        "inactive": inactive_sentences(pattern, pattern_text, trace),
-    })
+impl<'a> From<&'a TraceReport> for TraceJson<'a> {
+    fn from(r: &'a TraceReport) -> Self {
+        TraceJson {
+            alternative: r.alternative,
+            alternatives: r.alternatives,
+            fields: &r.fields,
+            inactive: &r.inactive,
+        }
+    }
 }

@@ -6,6 +6,8 @@ use crate::output::{event_error, event_to_test, io_error, ColorChoice, EXIT_MATC
 use crate::ruleset;
 use eventpattern::excerpt::visible;
 use eventpattern::render::trace_text;
+use eventpattern::report::TraceReport;
+use eventpattern::Encoding;
 use serde_json::json;
 
 /// `eventpattern test --rules`: exit 0 if at least one rule fires, 1 if none,
@@ -58,7 +60,13 @@ pub fn run(
                 out["explain"] = json!({
                     "name": explain,
                     "matched": trace.matched,
-                    "trace": crate::output::trace_json(pattern, text, &event_text, &trace),
+                    "trace": crate::output::TraceJson::from(&TraceReport::new(
+                        pattern,
+                        text,
+                        &event_text,
+                        &trace,
+                        Encoding::Chars,
+                    )),
                 });
             }
         }

@@ -41,7 +41,9 @@ pub use cloudtrail::splitter;
 pub use matching::{compile, condition, event, number, operators, rule_set, set};
 pub(crate) use matching::{element_join, matcher, membership_order};
 pub(crate) use teaching::marks;
-pub use teaching::{delivery, example, excerpt, explain, hints, lint, plain, quickfix, render};
+pub use teaching::{
+    delivery, example, excerpt, explain, hints, lint, plain, quickfix, render, report,
+};
 
 pub use compile::Rule;
 pub use event::{EventError, FlatEvent, Value};

@@ -5,8 +5,10 @@ use crate::json::JsonError;
 use crate::span::{Encoding, LineCol, LineIndex, Span};
 use std::fmt;
 
-/// One step of a path inside the pattern: an object key or a list index.
+/// One step of a path inside the pattern: an object key or a list index
+/// (serialised as a string or a number).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(untagged))]
 pub enum PathSegment {
     /// An object key.
     Key(String),

@@ -28,6 +28,7 @@ use crate::Trace;
 
 /// A condition on delivery that applies to this event.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DeliveryNote {
     /// A short stable id: `trail-needed`, `read-only`, `data-event`,
     /// `network-activity`, `too-large`.

@@ -29,6 +29,16 @@ pub enum Edit {
     Key,
 }
 
+impl Edit {
+    /// `condition` or `key`, stable for JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Edit::Condition => "condition",
+            Edit::Key => "key",
+        }
+    }
+}
+
 impl Suggestion {
     /// A replacement for condition `condition`, if `text` is a valid
     /// condition list element (or several).
@@ -558,6 +568,25 @@ pub(crate) fn key_rename(
 }
 
 impl Hint {
+    /// Kebab-case name of the hint, stable for JSON output and tests
+    /// (`case-typo`, `did-you-mean`, …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Hint::CaseTypo { .. } => "case-typo",
+            Hint::CaseDiffers { .. } => "case-differs",
+            Hint::TypeDiffers { .. } => "type-differs",
+            Hint::ApiVersionSuffix { .. } => "api-version-suffix",
+            Hint::LooksLikeWildcard { .. } => "looks-like-wildcard",
+            Hint::NumericOnString { .. } => "numeric-on-string",
+            Hint::DidYouMean { .. } => "did-you-mean",
+            Hint::NotALeaf { .. } => "not-a-leaf",
+            Hint::AbsentNeverMatches => "absent-never-matches",
+            Hint::ArrayElements => "array-elements",
+            Hint::Quirk(_) => "engine-quirk",
+            Hint::NotFromCloudTrail { .. } => "not-from-cloudtrail",
+        }
+    }
+
     /// The change this hint proposes, if it proposes one.
     pub fn suggestion(&self) -> Option<&Suggestion> {
         match self {

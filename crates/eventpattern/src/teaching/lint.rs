@@ -30,6 +30,21 @@ pub enum LintKind {
     SourceIsCloudTrail,
 }
 
+impl LintKind {
+    /// Kebab-case name, stable for JSON output and tests.
+    pub fn name(self) -> &'static str {
+        match self {
+            LintKind::DetailTypeSpelling => "detail-type-spelling",
+            LintKind::SourceIsEventSource => "source-is-event-source",
+            LintKind::LambdaApiVersion => "lambda-api-version",
+            LintKind::ReadOnlyCall => "read-only-call",
+            LintKind::S3DataEvent => "s3-data-event",
+            LintKind::GlobalService => "global-service",
+            LintKind::SourceIsCloudTrail => "source-is-cloudtrail",
+        }
+    }
+}
+
 /// One note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lint {

@@ -14,3 +14,4 @@ pub(crate) mod outcome;
 pub mod plain;
 pub mod quickfix;
 pub mod render;
+pub mod report;

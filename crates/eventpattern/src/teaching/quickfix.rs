@@ -19,6 +19,7 @@ use crate::Pattern;
 
 /// A fix for an invalid pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct QuickFix {
     /// What the fix does, for its button: ``Wrap "aws.ec2" in [ ]``.
     pub label: String,
