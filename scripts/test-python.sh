@@ -3,7 +3,8 @@
 # (target/py-test) with the test tools from PyPI (pinned in
 # packages/python/requirements-test.txt) and runs packages/python/tests: the
 # conformance corpus, errors, RuleSet, matches_many, and the DuckDB and
-# PySpark examples at small size. PySpark needs Java 17 (from Debian if missing).
+# PySpark examples at small size, and explain()/lint()/errors against the
+# CLI's --json. PySpark needs Java 17 (from Debian if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { printf '[python] %s\n' "$*" >&2; }
@@ -23,6 +24,10 @@ rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r packages/python/requirements-test.txt "$wheel"
 log "installed into a fresh $venv"
+
+# The CLI, to check that explain(), lint() and the errors say what its --json says.
+cargo build -p eventpattern-cli --locked --quiet
+export EVENTPATTERN_CLI="$PWD/target/debug/eventpattern"
 
 # From the package folder, but the tests import the installed wheel (the
 # sources live in packages/python/python, which is not on the path).

@@ -1,13 +1,16 @@
 //! The engine's errors as the package's Python exceptions (defined in
-//! `eventpattern/_errors.py`): AWS's wording, line and column in characters
-//! (Python string indices, counted from 1) and the pattern path.
+//! `eventpattern/_errors.py`), their details taken from the engine's
+//! reports (`eventpattern::report`), the shape the CLI's `--json` and the
+//! npm package print: AWS's wording, line and column in characters (Python
+//! string indices, counted from 1), the pattern path, a plain sentence, fixes.
 
-use eventpattern::pattern::PathSegment;
+use eventpattern::report::{ErrorReport, EventErrorReport};
 use eventpattern::splitter::SplitError;
 use eventpattern::{Encoding, EventError, PatternError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyDict;
+use pythonize::pythonize;
 
 /// `eventpattern.PatternError` for `e`, raised on the pattern `text`; `rule`
 /// names the rule of a `RuleSet` it belongs to.
@@ -15,23 +18,12 @@ pub fn pattern_error(py: Python<'_>, text: &str, e: &PatternError, rule: Option<
     static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let build = || -> PyResult<PyErr> {
         let class = CLASS.import(py, "eventpattern._errors", "PatternError")?;
-        let at = e.position(text, Encoding::Chars);
-        let path = PyList::empty(py);
-        for segment in &e.path {
-            match segment {
-                PathSegment::Key(k) => path.append(k)?,
-                PathSegment::Index(i) => path.append(i)?,
-            }
-        }
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("reason", &e.reason)?;
-        kwargs.set_item("kind", e.kind.name())?;
-        kwargs.set_item("line", at.line)?;
-        kwargs.set_item("column", at.column)?;
-        kwargs.set_item("path", path)?;
+        let report = ErrorReport::new(text, e, Encoding::Chars);
+        let kwargs = pythonize(py, &report)?.cast_into::<PyDict>()?;
+        kwargs.del_item("message")?;
         kwargs.set_item("rule", rule)?;
         Ok(PyErr::from_value(
-            class.call((e.aws_message(),), Some(&kwargs))?,
+            class.call((report.message,), Some(&kwargs))?,
         ))
     };
     build().unwrap_or_else(|err| err)
@@ -40,15 +32,13 @@ pub fn pattern_error(py: Python<'_>, text: &str, e: &PatternError, rule: Option<
 /// `eventpattern.EventError` for `e`, raised on the event `text`; `index`
 /// is its position in a batch.
 pub fn event_error(py: Python<'_>, text: &str, e: &EventError, index: Option<usize>) -> PyErr {
-    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let build = || -> PyResult<PyErr> {
-        let class = CLASS.import(py, "eventpattern._errors", "EventError")?;
-        let at = e.position(text, Encoding::Chars);
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("line", at.line)?;
-        kwargs.set_item("column", at.column)?;
+        let report = EventErrorReport::new(text, e, Encoding::Chars);
+        let kwargs = pythonize(py, &report)?.cast_into::<PyDict>()?;
+        kwargs.del_item("reason")?;
+        kwargs.del_item("in")?;
         kwargs.set_item("index", index)?;
-        Ok(PyErr::from_value(class.call((&e.message,), Some(&kwargs))?))
+        raise_event_error(py, &report.reason, &kwargs)
     };
     build().unwrap_or_else(|err| err)
 }
@@ -56,13 +46,17 @@ pub fn event_error(py: Python<'_>, text: &str, e: &EventError, index: Option<usi
 /// `eventpattern.EventError` for input a file of events cannot use: its
 /// line is known, its column is not.
 pub fn split_error(py: Python<'_>, e: &SplitError) -> PyErr {
-    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let build = || -> PyResult<PyErr> {
-        let class = CLASS.import(py, "eventpattern._errors", "EventError")?;
         let kwargs = PyDict::new(py);
         kwargs.set_item("line", e.line)?;
         kwargs.set_item("column", None::<u32>)?;
-        Ok(PyErr::from_value(class.call((&e.message,), Some(&kwargs))?))
+        raise_event_error(py, &e.message, &kwargs)
     };
     build().unwrap_or_else(|err| err)
+}
+
+fn raise_event_error(py: Python<'_>, message: &str, kwargs: &Bound<'_, PyDict>) -> PyResult<PyErr> {
+    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let class = CLASS.import(py, "eventpattern._errors", "EventError")?;
+    Ok(PyErr::from_value(class.call((message,), Some(kwargs))?))
 }

@@ -20,6 +20,8 @@ fn _eventpattern(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pattern::matches_many, m)?)?;
     m.add_function(wrap_pyfunction!(pattern::validate, m)?)?;
     m.add_function(wrap_pyfunction!(pattern::example, m)?)?;
+    m.add_function(wrap_pyfunction!(pattern::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(pattern::lint, m)?)?;
     m.add_function(wrap_pyfunction!(cloudtrail::wrap_cloudtrail, m)?)?;
     m.add_function(wrap_pyfunction!(cloudtrail::split_events, m)?)?;
     Ok(())

@@ -4,8 +4,11 @@
 use crate::errors::{event_error, pattern_error};
 use crate::text::Text;
 use eventpattern::example::example_event;
+use eventpattern::report::{notes, TraceReport};
+use eventpattern::Encoding;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
+use pythonize::pythonize;
 
 /// A valid, compiled event pattern; compile once, match many events.
 #[pyclass(frozen, module = "eventpattern")]
@@ -87,6 +90,27 @@ impl Pattern {
         verdicts.map_err(|(i, e)| event_error(py, strs[i], &e, Some(i)))
     }
 
+    /// Whether the event matches, and why, field by field: the engine's
+    /// trace report (the CLI's `--json` trace, the npm package's `explain`),
+    /// positions in characters.
+    fn explain<'py>(&self, event: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = event.py();
+        let text = Text::from_value(event)?;
+        let text = text.as_str()?;
+        let trace = self
+            .compiled
+            .explain(text)
+            .map_err(|e| event_error(py, text, &e, None))?;
+        let report = TraceReport::new(&self.compiled, &self.text, text, &trace, Encoding::Chars);
+        Ok(pythonize(py, &report)?)
+    }
+
+    /// Notes on likely mistakes AWS accepts (the CLI's `validate --json` notes).
+    fn lint<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let found = notes(&self.compiled, &self.text, Encoding::Chars);
+        Ok(pythonize(py, &found)?)
+    }
+
     /// An event (JSON text) the pattern matches, or None when none can be built.
     fn example(&self) -> Option<String> {
         example_event(&self.compiled)
@@ -131,6 +155,21 @@ pub fn matches_many(
 #[pyfunction]
 pub fn validate(pattern: &Bound<'_, PyAny>) -> PyResult<()> {
     with_pattern(pattern, |_| Ok(()))
+}
+
+/// Whether `event` matches `pattern`, and why, field by field (a dict).
+#[pyfunction]
+pub fn explain<'py>(
+    pattern: &Bound<'py, PyAny>,
+    event: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    with_pattern(pattern, |p| p.explain(event))
+}
+
+/// Notes on likely mistakes in a valid `pattern` (a list of dicts).
+#[pyfunction]
+pub fn lint<'py>(py: Python<'py>, pattern: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    with_pattern(pattern, |p| p.lint(py))
 }
 
 /// An event (JSON text) that `pattern` matches, or None.
