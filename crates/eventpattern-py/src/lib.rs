@@ -3,6 +3,7 @@
 //! engine decides everything). Built into the wheel by maturin
 //! (`packages/python`); the package's Python half defines the exceptions.
 
+mod batch;
 mod cloudtrail;
 mod errors;
 mod pattern;

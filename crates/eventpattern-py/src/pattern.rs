@@ -1,6 +1,7 @@
 //! `eventpattern.Pattern`: a compiled pattern, and the module functions that
 //! take a pattern (text, bytes, a dict or a `Pattern`) and an event.
 
+use crate::batch::judge_all;
 use crate::errors::{event_error, pattern_error};
 use crate::text::Text;
 use eventpattern::example::example_event;
@@ -69,25 +70,9 @@ impl Pattern {
             .map_err(|e| event_error(event.py(), text, &e, None))
     }
 
-    /// Whether each event matches: the texts are read first, then matched
-    /// with the GIL released.
+    /// Whether each event matches, in one call (see `batch`).
     fn matches_many(&self, py: Python<'_>, events: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
-        let texts = events
-            .try_iter()?
-            .map(|e| Text::from_value(&e?))
-            .collect::<PyResult<Vec<_>>>()?;
-        let strs = texts
-            .iter()
-            .map(Text::as_str)
-            .collect::<PyResult<Vec<_>>>()?;
-        let compiled = &self.compiled;
-        let verdicts = py.detach(|| {
-            strs.iter()
-                .enumerate()
-                .map(|(i, s)| compiled.matches(s).map_err(|e| (i, e)))
-                .collect::<Result<Vec<_>, _>>()
-        });
-        verdicts.map_err(|(i, e)| event_error(py, strs[i], &e, Some(i)))
+        judge_all(py, events, |text| self.compiled.matches(text))
     }
 
     /// Whether the event matches, and why, field by field: the engine's

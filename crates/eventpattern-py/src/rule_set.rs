@@ -1,5 +1,6 @@
 //! `eventpattern.RuleSet`: named patterns matched together, one read per event.
 
+use crate::batch::judge_all;
 use crate::errors::{event_error, pattern_error};
 use crate::pattern::Pattern;
 use crate::text::Text;
@@ -54,32 +55,16 @@ impl RuleSet {
         }
     }
 
-    /// For each event, the names of the rules it matches; the texts are
-    /// read first, then matched with the GIL released.
+    /// For each event, the names of the rules it matches, in one call (see `batch`).
     fn matching_many(
         &self,
         py: Python<'_>,
         events: &Bound<'_, PyAny>,
     ) -> PyResult<Vec<Vec<String>>> {
-        let texts = events
-            .try_iter()?
-            .map(|e| Text::from_value(&e?))
-            .collect::<PyResult<Vec<_>>>()?;
-        let strs = texts
-            .iter()
-            .map(Text::as_str)
-            .collect::<PyResult<Vec<_>>>()?;
-        let rules = &self.rules;
-        let found = py.detach(|| {
-            strs.iter()
-                .enumerate()
-                .map(|(i, s)| match rules.matching(s) {
-                    Ok(names) => Ok(names.into_iter().map(str::to_owned).collect()),
-                    Err(e) => Err((i, e)),
-                })
-                .collect::<Result<Vec<_>, _>>()
-        });
-        found.map_err(|(i, e)| event_error(py, strs[i], &e, Some(i)))
+        judge_all(py, events, |text| {
+            let names = self.rules.matching(text)?;
+            Ok(names.into_iter().map(str::to_owned).collect())
+        })
     }
 
     /// Rule names in order.

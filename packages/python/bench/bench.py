@@ -1,7 +1,9 @@
 """Throughput of the wheel on the shared benchmark workload (BENCHMARKS.md).
 
     python3 ../../shared/bench/gen_workload.py target/workload
-    target/py-test/bin/python packages/python/bench/bench.py target/workload [--spark]
+    cargo build --release -p eventpattern-bench
+    target/py-test/bin/python packages/python/bench/bench.py target/workload \
+        [--native target/release/eventpattern-bench] [--spark]
 
 Single thread unless said: ``matches_many`` (one call for all events, GIL
 released), the same events one ``Pattern.matches`` call each, dicts instead of
@@ -13,7 +15,9 @@ the workload's CloudTrail records, with the 1,000 rules.
 import argparse
 import json
 import os
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,6 +48,16 @@ def report(name, count, unit, seconds):
 def lines(path):
     with open(path, encoding="utf-8") as f:
         return [line.rstrip("\n") for line in f if line.strip()]
+
+
+def native_yardstick(binary, workload):
+    """The native bench's EC2 starter rule, µs/event (median), run beside the
+    wheel's figures: the machine is shared, so only ratios in one run compare."""
+    out = subprocess.run([binary, str(workload), "--passes", "9"], capture_output=True,
+                         text=True, check=True).stdout
+    median = float(re.search(r"^EC2 state change\s+([\d.]+) µs/event", out, re.M).group(1))
+    print(f"native yardstick (eventpattern-bench, EC2 starter rule): {median:.2f} µs/event "
+          f"= {1e6 / median:,.0f} events/s", flush=True)
 
 
 def in_process(workload, passes):
@@ -105,6 +119,11 @@ def spark_job(workload, passes):
                      .config("spark.ui.enabled", "false")
                      .config("spark.ui.showConsoleProgress", "false").getOrCreate())
             spark.sparkContext.setLogLevel("ERROR")
+            read = lambda: (spark.read.text(str(folder), wholetext=True)
+                            .rdd.map(lambda row: len(row.value)).count())
+            median, best = timed(passes, read)
+            print(f"  local[{cores}], the files read into Python only: "
+                  f"{records / median / cores:,.0f} records/s per core", flush=True)
             for name, texts in rule_sets.items():
                 rules = {str(i): json.loads(p) for i, p in enumerate(texts)}
                 job = lambda: spark_cloudtrail.matching_events(spark, rules, str(folder)).count()
@@ -122,8 +141,13 @@ def main():
     parser.add_argument("workload", type=Path)
     parser.add_argument("--passes", type=int, default=9)
     parser.add_argument("--spark", action="store_true")
+    parser.add_argument("--native", help="the native bench binary (target/release/eventpattern-bench)")
     args = parser.parse_args()
+    if args.native:
+        native_yardstick(args.native, args.workload)
     in_process(args.workload, args.passes)
+    if args.native:
+        native_yardstick(args.native, args.workload)
     if args.spark:
         spark_job(args.workload, max(3, args.passes // 3))
 
