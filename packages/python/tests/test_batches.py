@@ -1,5 +1,6 @@
 """matches_many and RuleSet against the one-event functions over the corpus."""
 
+import json
 import pickle
 
 import pytest
@@ -43,6 +44,24 @@ def test_matches_many_reports_the_bad_event_by_index():
     assert info.value.index == 2
     assert info.value.line == 1
     assert isinstance(info.value, ValueError)
+
+
+def test_batches_longer_than_a_chunk():
+    # The batch is read and matched in chunks: verdicts and indexes are the whole list's.
+    events = [{"a": i % 3} for i in range(1000)]
+    assert eventpattern.matches_many({"a": [1]}, (e for e in events)) == [
+        e["a"] == 1 for e in events
+    ]
+    names = eventpattern.RuleSet({"one": {"a": [1]}, "two": {"a": [2]}}).matching_many(events)
+    assert names == [{1: ["one"], 2: ["two"]}.get(e["a"], []) for e in events]
+    bad = [json.dumps(e) for e in events]
+    bad[700] = '{"a": 1'
+    with pytest.raises(eventpattern.EventError) as info:
+        eventpattern.matches_many({"a": [1]}, bad)
+    assert info.value.index == 700
+    with pytest.raises(eventpattern.EventError) as info:
+        eventpattern.RuleSet({"one": {"a": [1]}}).matching_many(bad)
+    assert info.value.index == 700
 
 
 def test_rule_set_agrees_with_each_pattern(cases):
