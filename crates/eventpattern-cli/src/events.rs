@@ -4,7 +4,6 @@
 
 use crate::input::display_name;
 use crate::output::{EXIT_INVALID, EXIT_MATCH, EXIT_NO_MATCH};
-use eventpattern::cloudtrail;
 use eventpattern::excerpt::visible;
 use eventpattern::splitter::{Item, SplitError, Splitter};
 use eventpattern::EventError;
@@ -118,36 +117,28 @@ fn one_item(
             return skip(file, e.line, &e.message, counts);
         }
     };
-    let as_record = wrap && (item.cloudtrail || cloudtrail::is_record(&item.text));
-    let text = if as_record {
-        match cloudtrail::wrap(&item.text) {
-            Ok(e) => {
-                // Records of a log are wrapped as documented; a lone record
-                // is worth a note.
-                if !item.cloudtrail {
-                    counts.wrapped += 1;
-                }
-                e
-            }
-            Err(e) => {
-                return skip(file, item.line, &e.message, counts);
-            }
+    let line = item.line;
+    let text = match item.into_event(wrap) {
+        Ok((text, lone_record)) => {
+            // Records of a log are wrapped as documented; a lone record
+            // is worth a note.
+            counts.wrapped += usize::from(lone_record);
+            text
         }
-    } else {
-        item.text
+        Err(e) => return skip(file, line, &e.message, counts),
     };
     let event = Event {
         text: &text,
         index: counts.total,
         file,
-        line: item.line,
+        line,
     };
     match on_event(&event) {
         Ok(go_on) => {
             counts.total += 1;
             go_on
         }
-        Err(e) => skip(file, item.line, &e.message, counts),
+        Err(e) => skip(file, line, &e.message, counts),
     }
 }
 

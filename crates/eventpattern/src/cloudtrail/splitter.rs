@@ -27,6 +27,20 @@ pub struct Item {
     pub cloudtrail: bool,
 }
 
+impl Item {
+    /// The event this item stands for: with `wrap_records`, a CloudTrail
+    /// record (of a log, or alone) wrapped in the envelope EventBridge
+    /// delivers; anything else as it is. The flag says a lone record (not
+    /// from a log) was wrapped, which front ends mention.
+    pub fn into_event(self, wrap_records: bool) -> Result<(String, bool), crate::EventError> {
+        if wrap_records && (self.cloudtrail || cloudtrail::is_record(&self.text)) {
+            Ok((cloudtrail::wrap(&self.text)?, !self.cloudtrail))
+        } else {
+            Ok((self.text, false))
+        }
+    }
+}
+
 /// Input that was skipped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitError {

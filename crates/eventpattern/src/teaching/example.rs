@@ -91,11 +91,51 @@ impl Node {
     }
 }
 
-fn number_text(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x:e}")
+/// A short number inside the range: the point picked below, rounded to the
+/// coarsest power of ten that keeps it inside and comparable. Spelt from an
+/// integer and an exponent, so the page carries no float formatting (~10 KB).
+fn in_range_text(r: &Range) -> Option<String> {
+    let target = in_range_example(r);
+    let inside = |v: f64| {
+        r.lower
+            .as_ref()
+            .is_none_or(|l| v > l.value || (l.inclusive && v == l.value))
+            && r.upper
+                .as_ref()
+                .is_none_or(|u| v < u.value || (u.inclusive && v == u.value))
+    };
+    (-330..=310).rev().find_map(|p| {
+        let q = (target / 10f64.powi(p)).round();
+        if !q.is_finite() || q.abs() >= 1e15 {
+            return None;
+        }
+        let text = decimal_text(q as i64, p);
+        crate::number::comparable(&text)
+            .filter(|&v| inside(v))
+            .map(|_| text)
+    })
+}
+
+/// `q × 10^p` as JSON number text: plain digits where that stays short.
+fn decimal_text(mut q: i64, mut p: i32) -> String {
+    if q == 0 {
+        return "0".into();
+    }
+    while q % 10 == 0 {
+        q /= 10;
+        p += 1;
+    }
+    let sign = if q < 0 { "-" } else { "" };
+    let digits = q.unsigned_abs().to_string();
+    let places = p.unsigned_abs() as usize;
+    match p {
+        0..=20 => format!("{sign}{digits}{}", "0".repeat(places)),
+        -20..=-1 if places < digits.len() => {
+            let (int, frac) = digits.split_at(digits.len() - places);
+            format!("{sign}{int}.{frac}")
+        }
+        -20..=-1 => format!("{sign}0.{}{digits}", "0".repeat(places - digits.len())),
+        _ => format!("{sign}{digits}e{p}"),
     }
 }
 
@@ -138,7 +178,7 @@ fn candidates(c: &ConditionKind) -> Vec<String> {
         C::Prefix(p, Some(_)) | C::Suffix(p, Some(_)) => vec![quote(p)],
         C::Suffix(p, None) => vec![quote(&format!("example{p}"))],
         C::Wildcard(_, w) => vec![quote(&w.example("x")), quote(&w.example(""))],
-        C::Numeric(r) => vec![number_text(in_range_example(r))],
+        C::Numeric(r) => in_range_text(r).into_iter().collect(),
         C::Exists(true) => vec!["\"example\"".into()],
         C::Exists(false) => Vec::new(),
         C::Cidr(_, c) => vec![quote(&c.first_address())],
@@ -264,6 +304,29 @@ mod tests {
                 "{ev}"
             );
             assert!(ev.starts_with("{\"version\":\"0\""), "{ev}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_short_and_inside_the_range() {
+        for (range, want) in [
+            (r#"[">", 0, "<", 100]"#, "50"),
+            (r#"[">=", 1.5]"#, "2"),
+            (r#"[">", 0.1, "<", 0.2]"#, "0.15"),
+            (r#"[">", 0.1, "<", 0.15]"#, "0.13"),
+            (r#"["<", -5]"#, "-10"),
+            (r#"["=", 3.25]"#, "3.25"),
+            (r#"[">", 1e300]"#, "2e300"),
+            (r#"[">", 0, "<", 1e-300]"#, "5e-301"),
+            (r#"[">", 123456.7, "<", 123456.8]"#, "123456.75"),
+        ] {
+            let pattern = format!(r#"{{"n": [{{"numeric": {range}}}]}}"#);
+            let ev = example(&pattern).unwrap_or_else(|| panic!("no example for {range}"));
+            assert!(ev.ends_with(&format!(r#""n":{want}}}"#)), "{range}: {ev}");
+            assert!(
+                Pattern::parse(&pattern).unwrap().matches(&ev).unwrap(),
+                "{ev}"
+            );
         }
     }
 
