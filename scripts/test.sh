@@ -24,6 +24,7 @@ cargo test --workspace --locked
 step "the Python wheel: built, installed into a fresh venv, tested (conformance, DuckDB, PySpark)"; bash scripts/test-python.sh
 step "the shared corpora (conformance, differential, engine) compiled to wasm32"
 cargo test -p eventpattern --target wasm32-unknown-unknown --test suite --locked
+step "the npm package: built, installed, conformance + API + types + CDK example"; bash scripts/test-npm.sh
 step "build the page"
 bash scripts/build-web.sh
 # Issue 10 sets 300 KiB (307,200 B) for the page's wasm + js (BENCHMARKS.md).

@@ -13,6 +13,12 @@ use std::cmp::Ordering;
 const SHORT: usize = 16;
 
 /// Sorts `items` stably by `compare`.
+///
+/// ```
+/// let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c')];
+/// eventpattern::sort::sort_by(&mut v, |x, y| x.0.cmp(&y.0));
+/// assert_eq!(v, [(1, 'b'), (2, 'a'), (2, 'c')]); // stable
+/// ```
 pub fn sort_by<T>(items: &mut Vec<T>, mut compare: impl FnMut(&T, &T) -> Ordering) {
     let n = items.len();
     if n <= SHORT {
@@ -30,12 +36,24 @@ pub fn sort_by<T>(items: &mut Vec<T>, mut compare: impl FnMut(&T, &T) -> Orderin
 }
 
 /// Sorts `items` stably by the key `key` gives.
+///
+/// ```
+/// let mut v = vec!["ccc", "a", "bb"];
+/// eventpattern::sort::sort_by_key(&mut v, |s| s.len());
+/// assert_eq!(v, ["a", "bb", "ccc"]);
+/// ```
 pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
 /// Sorts `items` stably by `key`, computing each item's key once (for
 /// costly keys).
+///
+/// ```
+/// let mut v = vec![3, 1, 2];
+/// eventpattern::sort::sort_by_cached_key(&mut v, |n| n.to_string());
+/// assert_eq!(v, [1, 2, 3]);
+/// ```
 pub fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(&T) -> K) {
     let keys: Vec<K> = items.iter().map(key).collect();
     let order = sorted_indexes(keys.len(), &mut |a, b| keys[a].cmp(&keys[b]));
@@ -43,6 +61,12 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(&T) -> 
 }
 
 /// Sorts `items` into ascending order.
+///
+/// ```
+/// let mut v = vec!["b", "a"];
+/// eventpattern::sort::sort(&mut v);
+/// assert_eq!(v, ["a", "b"]);
+/// ```
 pub fn sort<T: Ord>(items: &mut Vec<T>) {
     sort_by(items, T::cmp);
 }

@@ -162,9 +162,14 @@ def test_spark_job_reads_gzip(spark, logs, tmp_path):
     assert len(rows) == len(expected_matches(logs))
 
 
-def test_readme_python_example():
+def test_readme_python_example(capsys):
+    """The README's example, as written; each `print(EXPR)  # TEXT` must print TEXT."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Use it from your code", 1)[1]
-    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
-    assert len(code.strip().splitlines()) <= 6
+    section = next(s for s in re.split(r"^## ", readme, flags=re.M) if s.startswith("Use it from your code"))
+    [code] = re.findall(r"^```python\n(.*?)^```$", section, re.S | re.M)
+    lines = code.rstrip("\n").split("\n")
+    assert len(lines) <= 5
+    expected = [m.group(1) for m in map(re.compile(r"^print\(.*\)  # (.*)$").match, lines) if m]
+    assert len(expected) >= 3
     exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == expected

@@ -12,6 +12,15 @@ use crate::json::{Reader, TokenKind};
 use crate::span::Span;
 
 /// How much of an event an outline shows.
+///
+/// ```
+/// use eventpattern::{event::Selector, outline::{outline, Limits}};
+///
+/// let event = r#"{"source": "aws.ec2", "detail": {"tags": ["a", "b"]}}"#;
+/// let o = outline(event, &Selector::new(["detail.tags"]), Limits::default()).unwrap();
+/// let few = outline(event, &Selector::new([]), Limits { rows: 1, ..Limits::default() }).unwrap();
+/// assert!(few.nodes.len() < o.nodes.len());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Rows shown before the rest is summarised (fields on pattern paths are
@@ -38,6 +47,16 @@ impl Default for Limits {
 }
 
 /// What a node holds.
+///
+/// ```
+/// use eventpattern::{event::Selector, outline::{outline, Limits}};
+///
+/// let event = r#"{"source": "aws.ec2", "detail": {"tags": ["a", "b"]}}"#;
+/// let o = outline(event, &Selector::new(["detail.tags"]), Limits::default()).unwrap();
+/// use eventpattern::outline::NodeKind;
+/// assert_eq!(o.nodes[0].kind, NodeKind::Object);
+/// assert_eq!(o.nodes[1].kind, NodeKind::String);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeKind {
     /// `{…}`.
@@ -58,6 +77,10 @@ pub enum NodeKind {
 
 impl NodeKind {
     /// `object`, `array`, `string`, `number`, `boolean`, `null` or `more`.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::outline::NodeKind::Bool.name(), "boolean");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             NodeKind::Object => "object",
@@ -72,6 +95,15 @@ impl NodeKind {
 }
 
 /// What a field is in an EventBridge event.
+///
+/// ```
+/// use eventpattern::{event::Selector, outline::{outline, Limits}};
+///
+/// let event = r#"{"source": "aws.ec2", "detail": {"tags": ["a", "b"]}}"#;
+/// let o = outline(event, &Selector::new(["detail.tags"]), Limits::default()).unwrap();
+/// use eventpattern::outline::Role;
+/// assert_eq!(o.nodes[1].role, Some(Role::Envelope)); // `source`
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     /// A top-level field every EventBridge event has (`source`, `detail`, …).
@@ -82,6 +114,16 @@ pub enum Role {
 }
 
 /// One row of the outline.
+///
+/// ```
+/// use eventpattern::{event::Selector, outline::{outline, Limits}};
+///
+/// let event = r#"{"source": "aws.ec2", "detail": {"tags": ["a", "b"]}}"#;
+/// let o = outline(event, &Selector::new(["detail.tags"]), Limits::default()).unwrap();
+/// let b = o.nodes.iter().find(|n| n.text == "\"b\"").unwrap();
+/// assert_eq!((b.path.as_deref(), b.index, b.depth), (Some("detail.tags"), Some(1), 3));
+/// assert_eq!(&event[b.span.range()], "\"b\"");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutlineNode {
     /// Index of the parent node (`None` for the root).
@@ -119,6 +161,15 @@ pub struct OutlineNode {
 }
 
 /// The event as shown.
+///
+/// ```
+/// use eventpattern::{event::Selector, outline::{outline, Limits}};
+///
+/// let event = r#"{"source": "aws.ec2", "detail": {"tags": ["a", "b"]}}"#;
+/// let o = outline(event, &Selector::new(["detail.tags"]), Limits::default()).unwrap();
+/// assert_eq!(o.nodes.len(), 6); // root, source, detail, tags, "a", "b"
+/// assert!(!o.via_cloudtrail);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outline {
     /// Nodes in document order; `nodes[0]` is the root object.
@@ -129,6 +180,15 @@ pub struct Outline {
 
 impl Outline {
     /// Indexes of the direct children of node `i`, in order.
+    ///
+    /// ```
+    /// use eventpattern::{event::Selector, outline::{outline, Limits}};
+    ///
+    /// let event = r#"{"source": "aws.ec2", "detail": {"tags": ["a", "b"]}}"#;
+    /// let o = outline(event, &Selector::new(["detail.tags"]), Limits::default()).unwrap();
+    /// let top: Vec<Option<&str>> = o.children(0).map(|i| o.nodes[i].key.as_deref()).collect();
+    /// assert_eq!(top, [Some("source"), Some("detail")]);
+    /// ```
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         let end = self.nodes.get(i).map_or(0, |n| n.end as usize);
         let mut next = i + 1;
@@ -144,6 +204,14 @@ impl Outline {
 
     /// The keys from the root to node `i` (array elements add none): the
     /// path to give [`crate::compose::add_condition`] for a clicked value.
+    ///
+    /// ```
+    /// use eventpattern::{event::Selector, outline::{outline, Limits}};
+    ///
+    /// let event = r#"{"source": "aws.ec2", "detail": {"tags": ["a", "b"]}}"#;
+    /// let o = outline(event, &Selector::new(["detail.tags"]), Limits::default()).unwrap();
+    /// assert_eq!(o.segments(5), ["detail", "tags"]);
+    /// ```
     pub fn segments(&self, i: usize) -> Vec<&str> {
         let mut keys = Vec::new();
         let mut at = self.nodes.get(i);
@@ -160,6 +228,15 @@ impl Outline {
     /// The node whose value starts at byte `offset`, if it is shown: where a
     /// trace's value ([`crate::explain::ValueMark::span`]) or container
     /// ([`crate::FieldOutcome::NotALeaf`]) is drawn.
+    ///
+    /// ```
+    /// use eventpattern::{event::Selector, outline::{outline, Limits}};
+    ///
+    /// let event = r#"{"source": "aws.ec2", "detail": {"tags": ["a", "b"]}}"#;
+    /// let o = outline(event, &Selector::new(["detail.tags"]), Limits::default()).unwrap();
+    /// let at = event.find("\"b\"").unwrap() as u32;
+    /// assert_eq!(o.node_at(at), Some(5));
+    /// ```
     pub fn node_at(&self, offset: u32) -> Option<usize> {
         // Nodes start at strictly increasing offsets (a pre-order walk).
         let i = self
@@ -171,6 +248,13 @@ impl Outline {
 }
 
 /// One-line explanations of the envelope fields.
+///
+/// ```
+/// use eventpattern::outline::envelope_note;
+///
+/// assert!(envelope_note("detail-type").is_some());
+/// assert!(envelope_note("colour").is_none());
+/// ```
 pub fn envelope_note(key: &str) -> Option<&'static str> {
     Some(match key {
         "version" => "Envelope: the envelope format version, always \"0\".",
@@ -189,6 +273,10 @@ pub fn envelope_note(key: &str) -> Option<&'static str> {
 }
 
 /// One-line explanations of the CloudTrail record fields under `detail`.
+///
+/// ```
+/// assert!(eventpattern::outline::cloudtrail_note("eventName").is_some());
+/// ```
 pub fn cloudtrail_note(key: &str) -> Option<&'static str> {
     Some(match key {
         "userIdentity" => "CloudTrail: who made the call (type, ARN, account, session).",
@@ -220,6 +308,14 @@ struct Frame {
 /// Reads `text` once into its outline; fields on the way to the paths that
 /// `wanted` selects (a pattern's [`crate::Pattern::selector`]) are kept past
 /// the row budget. No recursion: events may nest 100,000 levels.
+///
+/// ```
+/// use eventpattern::{event::Selector, outline::{outline, Limits}};
+///
+/// let event = r#"{"source": "aws.ec2", "detail": {"tags": ["a", "b"]}}"#;
+/// let o = outline(event, &Selector::new(["detail.tags"]), Limits::default()).unwrap();
+/// assert!(outline("[1]", &Selector::new([]), Limits::default()).is_err());
+/// ```
 pub fn outline(text: &str, wanted: &Selector, limits: Limits) -> Result<Outline, EventError> {
     let mut r = Reader::new(text, usize::MAX);
     let first = r.next_token()?;

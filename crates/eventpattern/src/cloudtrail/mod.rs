@@ -23,6 +23,13 @@ const FIELDS: [&str; 6] = [
 /// <https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html>;
 /// Insights records have `eventType` `AwsCloudTrailInsight`, network activity
 /// records `AwsVpceEvent`).
+///
+/// ```
+/// use eventpattern::cloudtrail::detail_type;
+///
+/// assert_eq!(detail_type("AwsApiCall"), "AWS API Call via CloudTrail");
+/// assert_eq!(detail_type("AwsConsoleSignIn"), "AWS Console Sign In via CloudTrail");
+/// ```
 pub fn detail_type(event_type: &str) -> &'static str {
     match event_type {
         "AwsConsoleSignIn" => "AWS Console Sign In via CloudTrail",
@@ -38,6 +45,14 @@ pub fn detail_type(event_type: &str) -> &'static str {
 /// gives every event a new random UUID, unrelated to the record's `eventID`
 /// (<https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html>);
 /// the engine has no randomness, so the same record always gets the same id.
+///
+/// ```
+/// use eventpattern::cloudtrail::envelope_id;
+///
+/// let id = envelope_id(r#"{"eventName": "CreateBucket"}"#);
+/// assert_eq!(id.len(), 36);
+/// assert_eq!(id, envelope_id(r#"{"eventName": "CreateBucket"}"#));
+/// ```
 pub fn envelope_id(record: &str) -> String {
     // Two FNV-1a passes with different offsets give 128 bits.
     let fnv = |offset: u64| {
@@ -60,12 +75,25 @@ pub fn envelope_id(record: &str) -> String {
 }
 
 /// `s3.amazonaws.com` → `aws.s3`.
+///
+/// ```
+/// assert_eq!(eventpattern::cloudtrail::source("s3.amazonaws.com"), "aws.s3");
+/// ```
 pub fn source(event_source: &str) -> String {
     let service = event_source.split('.').next().unwrap_or(event_source);
     format!("aws.{service}")
 }
 
 /// What a pasted text is, as far as CloudTrail is concerned.
+///
+/// ```
+/// use eventpattern::cloudtrail::{shape, Shape};
+///
+/// let record = r#"{"eventVersion": "1.08", "eventSource": "s3.amazonaws.com", "eventName": "CreateBucket", "eventType": "AwsApiCall", "awsRegion": "eu-west-1", "recipientAccountId": "123456789012"}"#;
+/// assert_eq!(shape(record), Shape::Record);
+/// assert_eq!(shape(&format!(r#"{{"Records": [{record}]}}"#)), Shape::Log);
+/// assert_eq!(shape(r#"{"source": "aws.s3", "detail-type": "x"}"#), Shape::Other);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
     /// A CloudTrail record (`eventSource`, `eventName`, no `detail-type`).
@@ -79,6 +107,12 @@ pub enum Shape {
 /// Tells records and log files apart from EventBridge events. This is the
 /// one recogniser: the streaming [`crate::splitter`] applies the same rule
 /// (see [`first_record`] and [`is_record`]) without holding a whole log.
+///
+/// ```
+/// use eventpattern::cloudtrail::{shape, Shape};
+///
+/// assert_eq!(shape("not json"), Shape::Other);
+/// ```
 pub fn shape(text: &str) -> Shape {
     if is_record(text) {
         Shape::Record
@@ -92,6 +126,13 @@ pub fn shape(text: &str) -> Shape {
 /// Whether `text` is one CloudTrail record: an object with top-level
 /// `eventSource` and `eventName` and no `detail-type` (an EventBridge event
 /// delivered via CloudTrail has `detail-type`, and the record inside `detail`).
+///
+/// ```
+/// use eventpattern::cloudtrail::is_record;
+///
+/// assert!(is_record(r#"{"eventSource": "s3.amazonaws.com", "eventName": "CreateBucket"}"#));
+/// assert!(!is_record(r#"{"detail-type": "AWS API Call via CloudTrail", "eventSource": "x", "eventName": "y"}"#));
+/// ```
 pub fn is_record(text: &str) -> bool {
     // Exact shortcut (`filter` asks for every event): without a backslash no
     // key is escaped, so a record holds both names literally.
@@ -118,6 +159,14 @@ pub fn is_record(text: &str) -> bool {
 /// CloudTrail writes log files). A log is recognised when that element
 /// [`is_record`]: an ordinary event that happens to have a `Records` array is
 /// not a log.
+///
+/// ```
+/// use eventpattern::cloudtrail::first_record;
+///
+/// let log = r#"{"Records": [{"eventSource": "s3.amazonaws.com", "eventName": "A"}, {"eventSource": "s3.amazonaws.com", "eventName": "B"}]}"#;
+/// assert_eq!(first_record(log), Some(r#"{"eventSource": "s3.amazonaws.com", "eventName": "A"}"#));
+/// assert_eq!(first_record(r#"{"Records": [1]}"#), None);
+/// ```
 pub fn first_record(log: &str) -> Option<&str> {
     let mut r = Reader::new(log, usize::MAX);
     if r.next_token().ok()?.kind != TokenKind::BeginObject {
@@ -140,11 +189,25 @@ pub fn first_record(log: &str) -> Option<&str> {
 }
 
 /// The first member's name in a log file, exactly as CloudTrail writes it.
+///
+/// ```
+/// assert!(r#"{"Records": []}"#[1..].starts_with(eventpattern::cloudtrail::RECORDS_KEY));
+/// ```
 pub const RECORDS_KEY: &str = "\"Records\"";
 
 /// The event a pasted text stands for: `None` when it is to be used as it is
 /// (not a CloudTrail record or log), else the EventBridge event wrapping the
 /// record (for a log, its first record), as EventBridge would deliver it.
+///
+/// ```
+/// use eventpattern::{cloudtrail::to_event, Pattern};
+///
+/// let record = r#"{"eventVersion": "1.08", "eventSource": "s3.amazonaws.com", "eventName": "CreateBucket", "eventType": "AwsApiCall", "awsRegion": "eu-west-1", "recipientAccountId": "123456789012"}"#;
+/// let event = to_event(record).unwrap().unwrap();
+/// let rule = Pattern::parse(r#"{"source": ["aws.s3"], "detail": {"eventName": ["CreateBucket"]}}"#).unwrap();
+/// assert!(rule.matches(&event).unwrap());
+/// assert_eq!(to_event(r#"{"source": "x"}"#).unwrap(), None);
+/// ```
 pub fn to_event(text: &str) -> Result<Option<String>, EventError> {
     match shape(text) {
         Shape::Record => wrap(text).map(Some),
@@ -158,6 +221,15 @@ pub fn to_event(text: &str) -> Result<Option<String>, EventError> {
 
 /// Wraps one record (JSON text) in the envelope; the record is copied as
 /// written. The envelope's `id` is [`envelope_id`], not the record's `eventID`.
+///
+/// ```
+/// use eventpattern::cloudtrail::wrap;
+///
+/// let record = r#"{"eventVersion": "1.08", "eventSource": "s3.amazonaws.com", "eventName": "CreateBucket", "eventType": "AwsApiCall", "awsRegion": "eu-west-1", "recipientAccountId": "123456789012"}"#;
+/// let event = wrap(record).unwrap();
+/// assert!(event.contains(r#""detail-type":"AWS API Call via CloudTrail""#));
+/// assert!(event.contains(r#""source":"aws.s3""#));
+/// ```
 pub fn wrap(record: &str) -> Result<String, EventError> {
     // Built once: `filter` wraps every record of a log with it.
     static SELECTOR: OnceLock<Selector> = OnceLock::new();

@@ -17,6 +17,14 @@
 use crate::cloudtrail::{self, RECORDS_KEY};
 
 /// One event cut out of the stream, whitespace outside strings removed.
+///
+/// ```
+/// use eventpattern::splitter::Splitter;
+///
+/// let items = Splitter::split_all(b"{\"a\": 1}\n{\"b\": 2}\n");
+/// let second = items[1].as_ref().unwrap();
+/// assert_eq!((second.text.as_str(), second.line, second.cloudtrail), (r#"{"b":2}"#, 2, false));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     /// Compact JSON text.
@@ -32,6 +40,16 @@ impl Item {
     /// record (of a log, or alone) wrapped in the envelope EventBridge
     /// delivers; anything else as it is. The flag says a lone record (not
     /// from a log) was wrapped, which front ends mention.
+    ///
+    /// ```
+    /// use eventpattern::splitter::Splitter;
+    ///
+    /// let log = br#"{"Records": [{"eventSource": "s3.amazonaws.com", "eventName": "CreateBucket"}]}"#;
+    /// let item = Splitter::split_all(log).remove(0).unwrap();
+    /// assert!(item.cloudtrail);
+    /// let (event, lone_record) = item.into_event(true).unwrap();
+    /// assert!(event.contains("AWS API Call via CloudTrail") && !lone_record);
+    /// ```
     pub fn into_event(self, wrap_records: bool) -> Result<(String, bool), crate::EventError> {
         if wrap_records && (self.cloudtrail || cloudtrail::is_record(&self.text)) {
             Ok((cloudtrail::wrap(&self.text)?, !self.cloudtrail))
@@ -42,6 +60,14 @@ impl Item {
 }
 
 /// Input that was skipped, and why.
+///
+/// ```
+/// use eventpattern::splitter::Splitter;
+///
+/// let items = Splitter::split_all(b"{\"a\": 1}\n42\n");
+/// let skipped = items[1].as_ref().unwrap_err();
+/// assert_eq!(skipped.line, 2);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitError {
     /// Line where the skipped input starts (one-based).
@@ -87,6 +113,18 @@ enum LogStart {
 }
 
 /// The splitter's state between chunks.
+///
+/// ```
+/// use eventpattern::splitter::Splitter;
+///
+/// let mut splitter = Splitter::new();
+/// let mut out = Vec::new();
+/// splitter.feed(b"[{\"a\": 1}, {\"b\"", &mut out);
+/// assert_eq!(out.len(), 1);
+/// splitter.feed(b": 2}]", &mut out);
+/// assert!(splitter.finish().is_none());
+/// assert_eq!(out[1].as_ref().unwrap().text, r#"{"b":2}"#);
+/// ```
 #[derive(Debug)]
 pub struct Splitter {
     mode: Mode,
@@ -114,6 +152,12 @@ impl Default for Splitter {
 
 impl Splitter {
     /// A splitter at the start of a stream.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// eventpattern::splitter::Splitter::new().feed(b"{}", &mut out);
+    /// assert_eq!(out.len(), 1);
+    /// ```
     pub fn new() -> Self {
         Splitter {
             mode: Mode::Top,
@@ -132,6 +176,12 @@ impl Splitter {
     }
 
     /// Splits the whole of `input` (a convenience for text already in memory).
+    ///
+    /// ```
+    /// use eventpattern::splitter::Splitter;
+    ///
+    /// assert_eq!(Splitter::split_all(b"[{}, {}, {}]").len(), 3);
+    /// ```
     pub fn split_all(input: &[u8]) -> Vec<Result<Item, SplitError>> {
         let mut s = Splitter::new();
         let mut out = Vec::new();
@@ -142,6 +192,17 @@ impl Splitter {
 
     /// Feeds the next chunk; the events it completes, and the input it had to
     /// skip, are appended to `out` in stream order.
+    ///
+    /// ```
+    /// use eventpattern::splitter::Splitter;
+    ///
+    /// let (mut s, mut out) = (Splitter::new(), Vec::new());
+    /// for byte in b"{\"a\":\n1}\n{\"b\":2}" {
+    ///     s.feed(std::slice::from_ref(byte), &mut out);
+    /// }
+    /// assert!(s.finish().is_none());
+    /// assert_eq!(out.len(), 2);
+    /// ```
     pub fn feed(&mut self, mut chunk: &[u8], out: &mut Vec<Result<Item, SplitError>>) {
         if !self.started && !chunk.is_empty() {
             self.started = true;
@@ -158,6 +219,14 @@ impl Splitter {
     }
 
     /// The end of the stream: an error if it ends inside a value.
+    ///
+    /// ```
+    /// use eventpattern::splitter::Splitter;
+    ///
+    /// let (mut s, mut out) = (Splitter::new(), Vec::new());
+    /// s.feed(b"{\"a\": ", &mut out);
+    /// assert!(s.finish().is_some());
+    /// ```
     pub fn finish(&mut self) -> Option<SplitError> {
         let unfinished = matches!(
             self.mode,

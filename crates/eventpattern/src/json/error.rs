@@ -4,6 +4,14 @@ use crate::span::Span;
 use std::fmt;
 
 /// What went wrong while reading JSON text.
+///
+/// ```
+/// use eventpattern::json::{JsonErrorKind, Reader};
+///
+/// let mut r = Reader::new("{'a': 1}", 10);
+/// r.next_token().unwrap();
+/// assert_eq!(r.next_token().unwrap_err().kind, JsonErrorKind::UnexpectedCharacter);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum JsonErrorKind {
@@ -26,6 +34,14 @@ pub enum JsonErrorKind {
 }
 
 /// A syntax error: its kind, the message (Jackson's wording) and where it is.
+///
+/// ```
+/// use eventpattern::json::format;
+///
+/// let e = format("[1, 2").unwrap_err();
+/// assert!(e.message.starts_with("Unexpected end-of-input"));
+/// assert_eq!(e.related.map(|s| s.start), Some(0)); // where the array opened
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
     /// The category.

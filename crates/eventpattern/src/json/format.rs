@@ -13,9 +13,23 @@ use crate::span::Encoding;
 use std::fmt;
 
 /// Levels indented on their own lines; deeper containers stay on one line.
+///
+/// ```
+/// let deep = format!("{}1{}", "[".repeat(40), "]".repeat(40));
+/// assert!(eventpattern::json::format(&deep).is_ok());
+/// assert_eq!(eventpattern::json::MAX_INDENTED_DEPTH, 16);
+/// ```
 pub const MAX_INDENTED_DEPTH: usize = 16;
 
 /// Why text was not formatted.
+///
+/// ```
+/// use eventpattern::{json::{format_within, FormatError}, Encoding};
+///
+/// let r = format_within(r#"{"a": [1, 2, 3]}"#, 10, Encoding::Utf16);
+/// assert!(matches!(r, Err(FormatError::TooLong { .. })));
+/// assert!(matches!(format_within("{", 100, Encoding::Utf16), Err(FormatError::Syntax(_))));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
     /// The text is not JSON.
@@ -42,6 +56,10 @@ impl fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 /// Re-indents `text` with two spaces. Text after the top-level value is dropped.
+///
+/// ```
+/// assert_eq!(eventpattern::json::format(r#"{"a":[1]}"#).unwrap(), "{\n  \"a\": [\n    1\n  ]\n}\n");
+/// ```
 pub fn format(text: &str) -> Result<String, JsonError> {
     match format_within(text, usize::MAX, Encoding::Utf8) {
         Ok(s) => Ok(s),
@@ -54,6 +72,12 @@ pub fn format(text: &str) -> Result<String, JsonError> {
 /// [`format()`], refusing output longer than `limit` units of `unit` (e.g.
 /// `format_within(pattern, 4096, Encoding::Utf16)` for AWS's pattern limit).
 /// Stops writing as soon as the limit is passed.
+///
+/// ```
+/// use eventpattern::{json::format_within, Encoding};
+///
+/// assert!(format_within(r#"{"a": 1}"#, 4096, Encoding::Utf16).is_ok());
+/// ```
 pub fn format_within(text: &str, limit: usize, unit: Encoding) -> Result<String, FormatError> {
     if !crate::span::addressable(text.len()) {
         return Err(FormatError::TooLong {

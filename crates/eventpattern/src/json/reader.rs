@@ -5,6 +5,20 @@ use super::java_chars::{ends_word, identifier_part, identifier_start};
 use crate::span::{Encoding, LineIndex, Span};
 
 /// The kind of a token.
+///
+/// ```
+/// use eventpattern::json::{Reader, TokenKind};
+///
+/// let mut r = Reader::new(r#"{"a": [true, null]}"#, 10);
+/// let mut kinds = Vec::new();
+/// loop {
+///     let t = r.next_token().unwrap();
+///     kinds.push(t.kind);
+///     if t.kind == TokenKind::End { break; }
+/// }
+/// use TokenKind::*;
+/// assert_eq!(kinds, [BeginObject, Key, BeginArray, True, Null, EndArray, EndObject, End]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     /// `{`
@@ -32,6 +46,14 @@ pub enum TokenKind {
 }
 
 /// A token and where it is.
+///
+/// ```
+/// use eventpattern::json::Reader;
+///
+/// let mut r = Reader::new("  42", 10);
+/// let t = r.next_token().unwrap();
+/// assert_eq!(r.slice(t.span), "42");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// What it is.
@@ -54,6 +76,19 @@ pub(super) enum Expect {
 
 /// A pull reader over JSON text. After the top-level value it returns
 /// [`TokenKind::End`] and ignores whatever follows, as Jackson does.
+///
+/// ```
+/// use eventpattern::json::{Reader, TokenKind};
+///
+/// let mut r = Reader::new(r#"{"k": "v"} trailing"#, 10);
+/// assert_eq!(r.next_token().unwrap().kind, TokenKind::BeginObject);
+/// let key = r.next_token().unwrap();
+/// assert_eq!(r.key_content(key), "k");
+/// let value = r.next_token().unwrap();
+/// assert_eq!(r.string_content(value), "v");
+/// r.next_token().unwrap();
+/// assert_eq!(r.next_token().unwrap().kind, TokenKind::End); // text after the value is ignored
+/// ```
 pub struct Reader<'a> {
     pub(super) text: &'a str,
     pub(super) bytes: &'a [u8],
@@ -77,6 +112,14 @@ const VALID_VALUES: &str =
 
 impl<'a> Reader<'a> {
     /// A reader over `text` that refuses nesting deeper than `max_depth`.
+    ///
+    /// ```
+    /// use eventpattern::json::{JsonErrorKind, Reader};
+    ///
+    /// let mut r = Reader::new("[[1]]", 1);
+    /// r.next_token().unwrap();
+    /// assert_eq!(r.next_token().unwrap_err().kind, JsonErrorKind::TooDeep);
+    /// ```
     pub fn new(text: &'a str, max_depth: usize) -> Self {
         Reader {
             text,
@@ -92,27 +135,58 @@ impl<'a> Reader<'a> {
     }
 
     /// The text being read.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::json::Reader::new("[]", 2).text(), "[]");
+    /// ```
     pub fn text(&self) -> &'a str {
         self.text
     }
 
     /// Byte offset of the next unread character.
+    ///
+    /// ```
+    /// let mut r = eventpattern::json::Reader::new("[1]", 2);
+    /// r.next_token().unwrap();
+    /// assert_eq!(r.offset(), 1);
+    /// ```
     pub fn offset(&self) -> usize {
         self.pos
     }
 
     /// How many containers are open.
+    ///
+    /// ```
+    /// let mut r = eventpattern::json::Reader::new("[[1]]", 5);
+    /// r.next_token().unwrap();
+    /// r.next_token().unwrap();
+    /// assert_eq!(r.depth(), 2);
+    /// ```
     pub fn depth(&self) -> usize {
         self.stack.len()
     }
 
     /// The text of a token's span.
+    ///
+    /// ```
+    /// let mut r = eventpattern::json::Reader::new(r#"["x"]"#, 2);
+    /// r.next_token().unwrap();
+    /// let s = r.next_token().unwrap();
+    /// assert_eq!(r.slice(s.span), "\"x\"");
+    /// ```
     pub fn slice(&self, span: Span) -> &'a str {
         &self.text[span.range()]
     }
 
     /// The decoded content of the string or key token just read; borrowed
     /// when it has no escape. Ask before reading the next string.
+    ///
+    /// ```
+    /// let mut r = eventpattern::json::Reader::new(r#"["a\u0041"]"#, 2);
+    /// r.next_token().unwrap();
+    /// let s = r.next_token().unwrap();
+    /// assert_eq!(r.string_content(s), "aA");
+    /// ```
     pub fn string_content(&self, t: Token) -> std::borrow::Cow<'a, str> {
         if self.string_error(t).is_some() {
             return std::borrow::Cow::Borrowed("");
@@ -128,6 +202,14 @@ impl<'a> Reader<'a> {
 
     /// The string value token just read, as AWS's engine compares it (see
     /// [`super::Text`]); borrowed when it has no escape.
+    ///
+    /// ```
+    /// let mut r = eventpattern::json::Reader::new(r#"["\ud800"]"#, 2);
+    /// r.next_token().unwrap();
+    /// let s = r.next_token().unwrap();
+    /// let text = r.string_text(s);
+    /// assert_eq!((text.as_str(), text.lone().len()), ("?", 1));
+    /// ```
     pub fn string_text(&self, t: Token) -> super::Text<'a> {
         if self.string_error(t).is_none() && t.span == self.last_escaped {
             super::decode_text(self.slice(t.span))
@@ -137,6 +219,13 @@ impl<'a> Reader<'a> {
     }
 
     /// The key token just read, as a field name (see [`super::decode_key`]).
+    ///
+    /// ```
+    /// let mut r = eventpattern::json::Reader::new(r#"{"\ud800": 1}"#, 2);
+    /// r.next_token().unwrap();
+    /// let k = r.next_token().unwrap();
+    /// assert_eq!(r.key_content(k), "\u{fffd}d800");
+    /// ```
     pub fn key_content(&self, t: Token) -> std::borrow::Cow<'a, str> {
         if self.string_error(t).is_none() && t.span == self.last_escaped {
             super::decode_key(self.slice(t.span))
@@ -147,6 +236,13 @@ impl<'a> Reader<'a> {
 
     /// The error of a string value that is not well formed, which Jackson
     /// reports when the value's text is first asked for.
+    ///
+    /// ```
+    /// let mut r = eventpattern::json::Reader::new(r#"["\q"]"#, 2);
+    /// r.next_token().unwrap();
+    /// let s = r.next_token().unwrap();
+    /// assert!(r.string_error(s).is_some());
+    /// ```
     pub fn string_error(&self, t: Token) -> Option<&JsonError> {
         match &self.deferred {
             Some((start, e)) if *start == t.span.start && t.kind == TokenKind::String => Some(e),
@@ -155,6 +251,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads the next token.
+    ///
+    /// ```
+    /// let mut r = eventpattern::json::Reader::new("[1,]", 2);
+    /// r.next_token().unwrap();
+    /// r.next_token().unwrap();
+    /// assert!(r.next_token().is_err());
+    /// ```
     pub fn next_token(&mut self) -> Result<Token, JsonError> {
         if let Some((_, e)) = self.deferred.take() {
             return Err(e);

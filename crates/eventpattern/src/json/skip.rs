@@ -7,6 +7,16 @@ use super::JsonError;
 
 impl Reader<'_> {
     /// Skips the rest of the value whose first token was `first`.
+    ///
+    /// ```
+    /// use eventpattern::json::{Reader, TokenKind};
+    ///
+    /// let mut r = Reader::new(r#"[{"a": [1, 2]}, 3]"#, 10);
+    /// r.next_token().unwrap();
+    /// let first = r.next_token().unwrap();
+    /// r.skip_value(first).unwrap();
+    /// assert_eq!(r.next_token().unwrap().kind, TokenKind::Number);
+    /// ```
     pub fn skip_value(&mut self, first: Token) -> Result<(), JsonError> {
         if !matches!(first.kind, TokenKind::BeginObject | TokenKind::BeginArray) {
             return Ok(());

@@ -7,6 +7,13 @@ use std::borrow::Cow;
 /// when there is no escape. A lone surrogate escape becomes U+FFFD, since Rust
 /// strings are UTF-8 (matching reads values with [`decode_text`] and field
 /// names with [`decode_key`]).
+///
+/// ```
+/// use eventpattern::json::decode_string;
+///
+/// assert_eq!(decode_string(r#""tab\there""#), "tab\there");
+/// assert_eq!(decode_string(r#""\ud800""#), "\u{fffd}");
+/// ```
 pub fn decode_string(raw: &str) -> Cow<'_, str> {
     decode_with(raw, &mut |out, _| out.push('\u{FFFD}'))
 }
@@ -14,6 +21,10 @@ pub fn decode_string(raw: &str) -> Cow<'_, str> {
 /// Decodes a string value as AWS's engine compares it: `?` for each lone
 /// surrogate, which the [`Text`] remembers (docs/SEMANTICS.md, "Lone
 /// surrogates").
+///
+/// ```
+/// assert_eq!(eventpattern::json::decode_text(r#""\u00e9""#).as_str(), "é");
+/// ```
 pub fn decode_text(raw: &str) -> Text<'_> {
     let mut lone = Vec::new();
     let text = decode_with(raw, &mut |out, unit| {
@@ -26,6 +37,10 @@ pub fn decode_text(raw: &str) -> Text<'_> {
 /// Decodes a field name. AWS's engine compares names as Java strings, so a
 /// lone surrogate must stay distinct from every other: it is written as
 /// U+FFFD followed by its four hex digits (`"\ud800"` reads as `�d800`).
+///
+/// ```
+/// assert_eq!(eventpattern::json::decode_key(r#""a\u002eb""#), "a.b");
+/// ```
 pub fn decode_key(raw: &str) -> Cow<'_, str> {
     decode_with(raw, &mut |out, unit| {
         out.push('\u{FFFD}');
@@ -91,6 +106,10 @@ fn decode_with<'a>(raw: &'a str, lone: &mut dyn FnMut(&mut String, u16)) -> Cow<
 }
 
 /// `s` as a JSON string literal (quotes, backslashes and control characters escaped).
+///
+/// ```
+/// assert_eq!(eventpattern::json::quote("say \"hi\"\n"), r#""say \"hi\"\n""#);
+/// ```
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');

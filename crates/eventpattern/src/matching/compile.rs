@@ -12,9 +12,27 @@ use crate::pattern::{
 use crate::span::Span;
 
 /// Most alternatives `$or` may expand to.
+///
+/// ```
+/// use eventpattern::{compile::MAX_COMBINATIONS, ErrorKind, Pattern};
+///
+/// let or = |k: &str| format!(r#"[{}]"#, (0..32).map(|i| format!(r#"{{"{k}{i}": ["x"]}}"#)).collect::<Vec<_>>().join(","));
+/// let text = format!(r#"{{"$or": {}, "d": {{"$or": {}}}}}"#, or("a"), or("b"));
+/// assert!(32 * 32 > MAX_COMBINATIONS);
+/// assert_eq!(Pattern::parse(&text).unwrap_err().kind, ErrorKind::TooManyCombinations);
+/// ```
 pub const MAX_COMBINATIONS: usize = 1000;
 
 /// One alternative of the pattern: fields that must all be met.
+///
+/// ```
+/// use eventpattern::Pattern;
+///
+/// let p = Pattern::parse(r#"{"a": ["1"], "$or": [{"b": ["2"]}, {"c": ["3"]}]}"#).unwrap();
+/// assert_eq!(p.rules().len(), 2);
+/// assert_eq!(p.rules()[1].leaves.len(), 2); // `a` and `c`
+/// assert_eq!(p.rules()[1].branches, [(0, 1)]);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rule {
     /// The fields, at most one per joined path.
@@ -32,6 +50,13 @@ impl Rule {
 }
 
 /// Expands the pattern into its alternatives and applies AWS's limits.
+///
+/// ```
+/// use eventpattern::{compile::compile, pattern::parse};
+///
+/// let rules = compile(&parse(r#"{"$or": [{"a": ["1"]}, {"b": ["2"]}]}"#).unwrap()).unwrap();
+/// assert_eq!(rules.len(), 2);
+/// ```
 pub fn compile(p: &ParsedPattern) -> Result<Vec<Rule>, PatternError> {
     check_complexity(p)?;
     expand(&p.root, &p.leaves)

@@ -8,6 +8,14 @@ use crate::pattern::{AnythingBut, ConditionKind, Range};
 
 /// Whether `cond` accepts the leaf value `v`. `exists: false` accepts no
 /// value: it is met only by the absence of values, which the caller checks.
+///
+/// ```
+/// use eventpattern::{condition::accepts, event::flatten, pattern::parse};
+///
+/// let tree = parse(r#"{"a": [{"prefix": "ab"}]}"#).unwrap();
+/// let flat = flatten(r#"{"a": "abc"}"#, None).unwrap();
+/// assert!(accepts(&tree.leaves[0].conditions[0].kind, &flat.leaves[0].value));
+/// ```
 pub fn accepts(cond: &ConditionKind, v: &Value<'_>) -> bool {
     use ConditionKind as C;
     match (cond, v) {
@@ -37,6 +45,16 @@ pub fn accepts(cond: &ConditionKind, v: &Value<'_>) -> bool {
 /// are never excluded, nor is a number that is not comparable: AWS's engine
 /// matches it as text, which equals no excluded number (docs/SEMANTICS.md,
 /// "anything-but").
+///
+/// ```
+/// use eventpattern::{condition::excluded, event::flatten, pattern::{parse, ConditionKind}};
+///
+/// let tree = parse(r#"{"a": [{"anything-but": ["x"]}]}"#).unwrap();
+/// let ConditionKind::AnythingBut(ab) = &tree.leaves[0].conditions[0].kind else { unreachable!() };
+/// let flat = flatten(r#"{"a": "x", "b": 5}"#, None).unwrap();
+/// assert!(excluded(ab, &flat.leaves[0].value));
+/// assert!(!excluded(ab, &flat.leaves[1].value)); // another type is never excluded
+/// ```
 pub fn excluded(ab: &AnythingBut, v: &Value<'_>) -> bool {
     match (ab, v) {
         (AnythingBut::Strings(list), Value::Str(x)) => list.iter().any(|s| s == x.as_str()),
@@ -56,6 +74,14 @@ pub fn excluded(ab: &AnythingBut, v: &Value<'_>) -> bool {
 }
 
 /// Whether `x` lies in the range.
+///
+/// ```
+/// use eventpattern::{condition::in_range, pattern::{parse, ConditionKind}};
+///
+/// let tree = parse(r#"{"a": [{"numeric": [">", 0, "<=", 5]}]}"#).unwrap();
+/// let ConditionKind::Numeric(r) = &tree.leaves[0].conditions[0].kind else { unreachable!() };
+/// assert!(in_range(r, 5.0) && !in_range(r, 0.0));
+/// ```
 pub fn in_range(r: &Range, x: f64) -> bool {
     let above = r.lower.as_ref().is_none_or(|b| {
         if b.inclusive {

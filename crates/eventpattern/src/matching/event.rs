@@ -14,6 +14,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// A small fast hasher for the short path strings looked up once per key
 /// while reading an event (SipHash cost as much as the reading itself).
+///
+/// ```
+/// use std::hash::{BuildHasher, BuildHasherDefault};
+/// use eventpattern::event::PathHasher;
+///
+/// let build = BuildHasherDefault::<PathHasher>::default();
+/// assert_eq!(build.hash_one("detail.state"), build.hash_one("detail.state"));
+/// ```
 #[derive(Default, Clone, Copy)]
 pub struct PathHasher(u64);
 
@@ -44,6 +52,16 @@ pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<PathHasher>>;
 use std::fmt;
 
 /// A leaf value of an event.
+///
+/// ```
+/// use eventpattern::event::{flatten, Value};
+///
+/// let flat = flatten(r#"{"a": "x", "b": 1.50, "c": true, "d": null}"#, None).unwrap();
+/// assert!(matches!(&flat.leaves[0].value, Value::Str(s) if s.as_str() == "x"));
+/// assert!(matches!(&flat.leaves[1].value, Value::Num { text, value: Some(v) } if *text == "1.50" && *v == 1.5));
+/// assert_eq!(flat.leaves[2].value, Value::Bool(true));
+/// assert_eq!(flat.leaves[3].value, Value::Null);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
     /// A string, escapes resolved; a lone surrogate is `?` as AWS's engine
@@ -64,6 +82,11 @@ pub enum Value<'a> {
 
 impl Value<'_> {
     /// `string`, `number`, `boolean` or `null`.
+    ///
+    /// ```
+    /// let flat = eventpattern::event::flatten(r#"{"n": 1}"#, None).unwrap();
+    /// assert_eq!(flat.leaves[0].value.type_name(), "number");
+    /// ```
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Str(_) => "string",
@@ -75,6 +98,16 @@ impl Value<'_> {
 }
 
 /// One leaf of the event.
+///
+/// ```
+/// use eventpattern::event::flatten;
+///
+/// let text = r#"{"a": {"b": [1, 2]}}"#;
+/// let flat = flatten(text, None).unwrap();
+/// let second = &flat.leaves[1];
+/// assert_eq!((second.path.as_str(), &text[second.span.range()]), ("a.b", "2"));
+/// assert_eq!(flat.trail(second).len(), 1); // inside one array
+/// ```
 #[derive(Debug, Clone)]
 pub struct EventLeaf<'a> {
     /// Index of the pattern path this leaf is at (selective reading), else `u32::MAX`.
@@ -90,6 +123,14 @@ pub struct EventLeaf<'a> {
 }
 
 /// A path in the event that holds no leaf: an object, or an empty array.
+///
+/// ```
+/// use eventpattern::event::flatten;
+///
+/// let flat = flatten(r#"{"a": {}, "b": []}"#, None).unwrap();
+/// let kinds: Vec<(&str, bool)> = flat.containers.iter().map(|c| (c.path.as_str(), c.is_object)).collect();
+/// assert!(kinds.contains(&("a", true)) && kinds.contains(&("b", false)));
+/// ```
 #[derive(Debug, Clone)]
 pub struct EventContainer {
     /// The joined path.
@@ -101,6 +142,15 @@ pub struct EventContainer {
 }
 
 /// The leaves of an event.
+///
+/// ```
+/// use eventpattern::event::{flatten, Selector};
+///
+/// let only = Selector::new(["detail.state"]);
+/// let flat = flatten(r#"{"source": "x", "detail": {"state": "on", "n": 1}}"#, Some(&only)).unwrap();
+/// assert_eq!(flat.leaves.len(), 1);
+/// assert_eq!(flat.leaves[0].path_id, 0);
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct FlatEvent<'a> {
     /// Leaves in document order.
@@ -113,17 +163,36 @@ pub struct FlatEvent<'a> {
 
 impl FlatEvent<'_> {
     /// The arrays around a leaf, outermost first.
+    ///
+    /// ```
+    /// let flat = eventpattern::event::flatten(r#"{"a": [[1]]}"#, None).unwrap();
+    /// assert_eq!(flat.trail(&flat.leaves[0]).len(), 2);
+    /// ```
     pub fn trail(&self, leaf: &EventLeaf<'_>) -> &[(u32, u32)] {
         &self.trails[leaf.trail.0 as usize..leaf.trail.1 as usize]
     }
 
     /// Whether two leaves could come from one element of every array they share.
+    ///
+    /// ```
+    /// let flat = eventpattern::event::flatten(r#"{"l": [{"a": 1, "b": 2}, {"a": 3}]}"#, None).unwrap();
+    /// let (a1, b2, a3) = (&flat.leaves[0], &flat.leaves[1], &flat.leaves[2]);
+    /// assert!(flat.compatible(a1, b2));
+    /// assert!(!flat.compatible(b2, a3)); // different elements of one array
+    /// ```
     pub fn compatible(&self, a: &EventLeaf<'_>, b: &EventLeaf<'_>) -> bool {
         trails_compatible(self.trail(a), self.trail(b))
     }
 }
 
 /// Two trails conflict when they pass through the same array at different elements.
+///
+/// ```
+/// use eventpattern::event::trails_compatible;
+///
+/// assert!(trails_compatible(&[(0, 1)], &[(0, 1), (1, 0)]));
+/// assert!(!trails_compatible(&[(0, 1)], &[(0, 2)]));
+/// ```
 pub fn trails_compatible(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
     for (x, y) in a.iter().zip(b) {
         if x.0 != y.0 {
@@ -137,6 +206,14 @@ pub fn trails_compatible(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
 }
 
 /// Which paths to read: the pattern's leaf paths and every path on the way to one.
+///
+/// ```
+/// use eventpattern::event::Selector;
+///
+/// let s = Selector::new(["detail.state", "source"]);
+/// assert_eq!((s.id("source"), s.len()), (Some(1), 2));
+/// assert!(s.on_path("detail") && !s.on_path("region"));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Selector {
     leaves: FastMap<String, u32>,
@@ -151,6 +228,11 @@ pub struct Selector {
 
 impl Selector {
     /// A selector for these joined paths; path `i` gets id `i`.
+    ///
+    /// ```
+    /// let s = eventpattern::event::Selector::new(["a", "a"]);
+    /// assert_eq!(s.len(), 1);
+    /// ```
     pub fn new<'p>(paths: impl IntoIterator<Item = &'p str>) -> Self {
         let mut s = Selector::default();
         for p in paths {
@@ -162,6 +244,12 @@ impl Selector {
     /// Selects one more path (a no-op if it is selected already) and returns
     /// its id. Ids never change, so a rule set can add a rule's paths without
     /// renumbering those of the rules it holds.
+    ///
+    /// ```
+    /// let mut s = eventpattern::event::Selector::new(["a"]);
+    /// assert_eq!(s.add("b"), 1);
+    /// assert_eq!(s.add("a"), 0);
+    /// ```
     pub fn add(&mut self, path: &str) -> u32 {
         if let Some(id) = self.id(path) {
             return id;
@@ -180,6 +268,11 @@ impl Selector {
     /// Whether AWS's engine reads an event key at all (docs/SEMANTICS.md,
     /// "Paths"): `""` only when a pattern path has an empty step, and a key
     /// with dots when each of its steps is used.
+    ///
+    /// ```
+    /// let s = eventpattern::event::Selector::new(["a.b"]);
+    /// assert!(s.step_used("a") && s.step_used("a.b") && !s.step_used("c"));
+    /// ```
     pub fn step_used(&self, key: &str) -> bool {
         // A key without dots is its own only step: one lookup settles it.
         self.steps.contains(key)
@@ -191,21 +284,38 @@ impl Selector {
     }
 
     /// The id of a leaf path.
+    ///
+    /// ```
+    /// let s = eventpattern::event::Selector::new(["a.b"]);
+    /// assert_eq!((s.id("a.b"), s.id("a")), (Some(0), None));
+    /// ```
     pub fn id(&self, path: &str) -> Option<u32> {
         self.leaves.get(path).copied()
     }
 
     /// Whether `path` is a selected path or on the way to one.
+    ///
+    /// ```
+    /// assert!(eventpattern::event::Selector::new(["a.b.c"]).on_path("a.b"));
+    /// ```
     pub fn on_path(&self, path: &str) -> bool {
         self.leaves.contains_key(path) || self.inner.contains(path)
     }
 
     /// Number of distinct paths.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::event::Selector::new(["a", "b"]).len(), 2);
+    /// ```
     pub fn len(&self) -> usize {
         self.leaves.len()
     }
 
     /// No paths at all.
+    ///
+    /// ```
+    /// assert!(eventpattern::event::Selector::new([]).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.leaves.is_empty()
     }
@@ -228,6 +338,14 @@ fn length_bit(n: usize) -> u64 {
 }
 
 /// Why an event could not be read.
+///
+/// ```
+/// use eventpattern::Pattern;
+///
+/// let p = Pattern::parse(r#"{"a": ["x"]}"#).unwrap();
+/// let err = p.matches(r#"{"a": tru}"#).unwrap_err();
+/// assert!(err.message.starts_with("Unrecognized token 'tru'"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventError {
     /// What is wrong.
@@ -238,6 +356,15 @@ pub struct EventError {
 
 impl EventError {
     /// Where the error starts in `text` (the event this error came from).
+    ///
+    /// ```
+    /// use eventpattern::{Encoding, Pattern};
+    ///
+    /// let event = "{\"a\":\n  tru}";
+    /// let err = Pattern::parse(r#"{"a": ["x"]}"#).unwrap().matches(event).unwrap_err();
+    /// let at = err.position(event, Encoding::Chars);
+    /// assert_eq!((at.line, at.column), (2, 3));
+    /// ```
     pub fn position(&self, text: &str, encoding: Encoding) -> LineCol {
         LineIndex::new(text).line_col(self.span.start, encoding)
     }
@@ -290,6 +417,13 @@ enum Frame {
 
 /// Reads an event. With a selector, only the selected paths are kept (and
 /// `path` is left empty); without one, every leaf and container is kept.
+///
+/// ```
+/// use eventpattern::event::flatten;
+///
+/// assert_eq!(flatten(r#"{"a": [1, {"b": 2}]}"#, None).unwrap().leaves.len(), 2);
+/// assert!(flatten("[1]", None).is_err()); // an event is an object
+/// ```
 pub fn flatten<'a>(
     text: &'a str,
     selector: Option<&Selector>,

@@ -6,6 +6,16 @@ use crate::{EventError, Pattern, RuleSet};
 
 /// Patterns matched together through a [`RuleSet`] (one read of each event,
 /// only indexed candidates evaluated).
+///
+/// ```
+/// use eventpattern::{Pattern, PatternSet};
+///
+/// let set = PatternSet::new(vec![
+///     Pattern::parse(r#"{"source": ["aws.s3"]}"#).unwrap(),
+///     Pattern::parse(r#"{"source": ["aws.ec2"]}"#).unwrap(),
+/// ]);
+/// assert_eq!(set.matching(r#"{"source": "aws.ec2"}"#).unwrap(), [1]);
+/// ```
 #[derive(Debug, Clone)]
 pub struct PatternSet {
     patterns: Vec<Pattern>,
@@ -14,6 +24,13 @@ pub struct PatternSet {
 
 impl PatternSet {
     /// A set of compiled patterns.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, PatternSet};
+    ///
+    /// let set = PatternSet::new(vec![Pattern::parse(r#"{"a": ["1"]}"#).unwrap()]);
+    /// assert_eq!(set.patterns().len(), 1);
+    /// ```
     pub fn new(patterns: Vec<Pattern>) -> Self {
         let rules = patterns
             .iter()
@@ -24,11 +41,28 @@ impl PatternSet {
     }
 
     /// The patterns, in the order given.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, PatternSet};
+    ///
+    /// let set = PatternSet::new(vec![Pattern::parse(r#"{"a": ["1"]}"#).unwrap()]);
+    /// assert!(set.patterns()[0].matches(r#"{"a": "1"}"#).unwrap());
+    /// ```
     pub fn patterns(&self) -> &[Pattern] {
         &self.patterns
     }
 
     /// Indexes of the patterns that match the event.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, PatternSet};
+    ///
+    /// let set = PatternSet::new(vec![
+    ///     Pattern::parse(r#"{"a": ["1"]}"#).unwrap(),
+    ///     Pattern::parse(r#"{"a": [{"prefix": ""}]}"#).unwrap(),
+    /// ]);
+    /// assert_eq!(set.matching(r#"{"a": "1"}"#).unwrap(), [0, 1]);
+    /// ```
     pub fn matching(&self, event: &str) -> Result<Vec<usize>, EventError> {
         self.rules.matching_indexes(event)
     }

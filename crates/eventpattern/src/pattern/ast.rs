@@ -8,9 +8,25 @@ use crate::operators::wildcard::Wildcard;
 use crate::span::Span;
 
 /// Index of a [`Leaf`] in the pattern's leaf list.
+///
+/// ```
+/// use eventpattern::Pattern;
+///
+/// let p = Pattern::parse(r#"{"a": ["1"], "b": ["2"]}"#).unwrap();
+/// let trace = p.explain(r#"{"a": "1"}"#).unwrap();
+/// let id: eventpattern::pattern::LeafId = trace.fields[1].leaf;
+/// assert_eq!(p.tree().leaves[id].joined, "b");
+/// ```
 pub type LeafId = usize;
 
 /// An object of the pattern.
+///
+/// ```
+/// use eventpattern::pattern::parse;
+///
+/// let tree = parse(r#"{"a": ["1"], "a": ["2"]}"#).unwrap();
+/// assert_eq!(tree.root.members.len(), 2); // duplicates kept, as written
+/// ```
 #[derive(Debug)]
 pub struct ObjectNode {
     /// From `{` to `}`.
@@ -120,6 +136,14 @@ impl Clone for ObjectNode {
 }
 
 /// One `key: value` of an object.
+///
+/// ```
+/// use eventpattern::pattern::parse;
+///
+/// let text = r#"{"detail": {"state": ["on"]}}"#;
+/// let m = &parse(text).unwrap().root.members[0];
+/// assert_eq!((m.key.as_str(), &text[m.key_span.range()]), ("detail", "\"detail\""));
+/// ```
 #[derive(Debug, Clone)]
 pub struct Member {
     /// The decoded key.
@@ -131,6 +155,14 @@ pub struct Member {
 }
 
 /// What a key holds.
+///
+/// ```
+/// use eventpattern::pattern::{parse, MemberValue};
+///
+/// let tree = parse(r#"{"a": {"b": ["1"]}, "$or": [{"c": ["2"]}, {"d": ["3"]}]}"#).unwrap();
+/// assert!(matches!(tree.root.members[0].value, MemberValue::Object(_)));
+/// assert!(matches!(tree.root.members[1].value, MemberValue::Or(_)));
+/// ```
 #[derive(Debug, Clone)]
 pub enum MemberValue {
     /// A nested object: the path goes deeper.
@@ -142,6 +174,14 @@ pub enum MemberValue {
 }
 
 /// A `$or` list.
+///
+/// ```
+/// use eventpattern::pattern::parse;
+///
+/// let tree = parse(r#"{"$or": [{"c": ["2"]}, {"d": ["3"]}]}"#).unwrap();
+/// let ors = tree.or_nodes();
+/// assert_eq!((ors[0].id, ors[0].branches.len()), (0, 2));
+/// ```
 #[derive(Debug, Clone)]
 pub struct OrNode {
     /// Number of this `$or` in document order.
@@ -153,6 +193,17 @@ pub struct OrNode {
 }
 
 /// A pattern field with its conditions: `"state": ["stopped", {"prefix": "term"}]`.
+///
+/// ```
+/// use eventpattern::pattern::parse;
+///
+/// let text = r#"{"detail": {"state": ["stopped", {"prefix": "term"}]}}"#;
+/// let leaf = &parse(text).unwrap().leaves[0];
+/// assert_eq!(leaf.path, ["detail", "state"]);
+/// assert_eq!(leaf.joined, "detail.state");
+/// assert_eq!(leaf.conditions.len(), 2);
+/// assert_eq!(&text[leaf.list_span.range()], r#"["stopped", {"prefix": "term"}]"#);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Leaf {
     /// Keys from the root, as written.
@@ -174,9 +225,25 @@ pub struct Leaf {
 /// bytes, in which every lone surrogate is `?` (another value on the field
 /// shares its bytes up to its closing quote). The two differ only for text
 /// with a `?` or a lone surrogate.
+///
+/// ```
+/// use eventpattern::pattern::{parse, ConditionKind};
+///
+/// let tree = parse(r#"{"a": ["plain"]}"#).unwrap();
+/// assert!(matches!(&tree.leaves[0].conditions[0].kind, ConditionKind::Exact(s, _) if s == "plain"));
+/// ```
 pub type Identity = Option<Box<crate::json::Lone>>;
 
 /// One condition of a list, with its span.
+///
+/// ```
+/// use eventpattern::pattern::parse;
+///
+/// let text = r#"{"a": ["x", {"suffix": ".png"}]}"#;
+/// let c = &parse(text).unwrap().leaves[0].conditions[1];
+/// assert_eq!(&text[c.span.range()], r#"{"suffix": ".png"}"#);
+/// assert_eq!(c.kind.operator_name(), "suffix");
+/// ```
 #[derive(Debug, Clone)]
 pub struct Condition {
     /// What it tests.
@@ -186,6 +253,15 @@ pub struct Condition {
 }
 
 /// A bound of a numeric range.
+///
+/// ```
+/// use eventpattern::pattern::{parse, ConditionKind};
+///
+/// let tree = parse(r#"{"n": [{"numeric": [">=", 1e1]}]}"#).unwrap();
+/// let ConditionKind::Numeric(range) = &tree.leaves[0].conditions[0].kind else { unreachable!() };
+/// let lower = range.lower.as_ref().unwrap();
+/// assert_eq!((lower.value, lower.inclusive, lower.text.as_str()), (10.0, true, "1e1"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bound {
     /// The bound.
@@ -197,6 +273,14 @@ pub struct Bound {
 }
 
 /// A numeric range; `=` has equal inclusive bounds.
+///
+/// ```
+/// use eventpattern::pattern::{parse, ConditionKind};
+///
+/// let tree = parse(r#"{"n": [{"numeric": ["=", 5]}]}"#).unwrap();
+/// let ConditionKind::Numeric(range) = &tree.leaves[0].conditions[0].kind else { unreachable!() };
+/// assert_eq!(range.lower, range.upper);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Range {
     /// Lower bound, if any.
@@ -206,6 +290,14 @@ pub struct Range {
 }
 
 /// The forms of `anything-but`.
+///
+/// ```
+/// use eventpattern::pattern::{parse, AnythingBut, ConditionKind};
+///
+/// let tree = parse(r#"{"a": [{"anything-but": {"prefix": "tmp/"}}]}"#).unwrap();
+/// let ConditionKind::AnythingBut(but) = &tree.leaves[0].conditions[0].kind else { unreachable!() };
+/// assert!(matches!(but, AnythingBut::Prefixes(p) if p == &["tmp/"]));
+/// ```
 #[derive(Debug, Clone)]
 pub enum AnythingBut {
     /// `"a"` or `["a", "b"]`.
@@ -225,6 +317,14 @@ pub enum AnythingBut {
 impl AnythingBut {
     /// Whether nothing is excluded: `{"prefix": []}` and the like, which AWS
     /// accepts and which then accepts no value at all.
+    ///
+    /// ```
+    /// use eventpattern::pattern::{parse, ConditionKind};
+    ///
+    /// let tree = parse(r#"{"a": [{"anything-but": {"prefix": []}}]}"#).unwrap();
+    /// let ConditionKind::AnythingBut(but) = &tree.leaves[0].conditions[0].kind else { unreachable!() };
+    /// assert!(but.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         match self {
             AnythingBut::Strings(l) | AnythingBut::Prefixes(l) | AnythingBut::Suffixes(l) => {
@@ -238,6 +338,16 @@ impl AnythingBut {
 }
 
 /// What a condition tests.
+///
+/// ```
+/// use eventpattern::pattern::{parse, ConditionKind};
+///
+/// let tree = parse(r#"{"a": [300, {"exists": true}, {"cidr": "10.0.0.0/8"}]}"#).unwrap();
+/// let kinds: Vec<&ConditionKind> = tree.leaves[0].conditions.iter().map(|c| &c.kind).collect();
+/// assert!(matches!(kinds[0], ConditionKind::Number { text, .. } if text == "300"));
+/// assert!(matches!(kinds[1], ConditionKind::Exists(true)));
+/// assert_eq!(kinds[2].operator_name(), "cidr");
+/// ```
 #[derive(Debug, Clone)]
 pub enum ConditionKind {
     /// `"text"`, and how AWS's engine compares it (see [`Identity`]).
@@ -277,6 +387,13 @@ pub enum ConditionKind {
 
 impl ConditionKind {
     /// The operator's name as written in patterns (`exact` for plain values).
+    ///
+    /// ```
+    /// use eventpattern::pattern::parse;
+    ///
+    /// let tree = parse(r#"{"a": [{"equals-ignore-case": "X"}]}"#).unwrap();
+    /// assert_eq!(tree.leaves[0].conditions[0].kind.operator_name(), "equals-ignore-case");
+    /// ```
     pub fn operator_name(&self) -> &'static str {
         match self {
             ConditionKind::Exact(..) | ConditionKind::ExactIp(..) => "exact",

@@ -7,6 +7,14 @@ use std::fmt;
 
 /// One step of a path inside the pattern: an object key or a list index
 /// (serialised as a string or a number).
+///
+/// ```
+/// use eventpattern::{pattern::PathSegment, Pattern};
+///
+/// let err = Pattern::parse(r#"{"a": [{"prefix": 5}]}"#).unwrap_err();
+/// assert_eq!(err.path, [PathSegment::Key("a".into()), PathSegment::Index(0), PathSegment::Key("prefix".into())]);
+/// assert_eq!(err.path[1].to_string(), "0");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(untagged))]
 pub enum PathSegment {
@@ -26,6 +34,13 @@ impl fmt::Display for PathSegment {
 }
 
 /// Why a pattern is invalid. Each variant names an input that triggers it.
+///
+/// ```
+/// use eventpattern::{ErrorKind, Pattern};
+///
+/// assert_eq!(Pattern::parse("{}").unwrap_err().kind, ErrorKind::EmptyObject);
+/// assert_eq!(Pattern::parse(r#"{"a": ['x']}"#).unwrap_err().kind, ErrorKind::Syntax);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -73,6 +88,12 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Kebab-case name, stable for tests and JSON output.
+    ///
+    /// ```
+    /// use eventpattern::ErrorKind;
+    ///
+    /// assert_eq!(ErrorKind::OperandInvalid.name(), "operand-invalid");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             ErrorKind::Syntax => "syntax",
@@ -100,6 +121,15 @@ impl ErrorKind {
 }
 
 /// An invalid pattern.
+///
+/// ```
+/// use eventpattern::{ErrorKind, Pattern};
+///
+/// let err = Pattern::parse(r#"{"a": [{"prefix": 5}]}"#).unwrap_err();
+/// assert_eq!(err.kind, ErrorKind::OperandInvalid);
+/// assert_eq!(err.reason, "prefix match pattern must be a string");
+/// assert_eq!((err.span.start, err.span.end), (18, 19));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternError {
     /// The category.
@@ -144,16 +174,39 @@ impl PatternError {
     }
 
     /// The whole message as AWS's `InvalidEventPatternException` words it.
+    ///
+    /// ```
+    /// use eventpattern::Pattern;
+    ///
+    /// let err = Pattern::parse("{}").unwrap_err();
+    /// assert_eq!(err.aws_message(), "Event pattern is not valid. Reason: Empty objects are not allowed");
+    /// ```
     pub fn aws_message(&self) -> String {
         format!("Event pattern is not valid. Reason: {}", self.reason)
     }
 
     /// Where the error starts in `text` (the pattern this error came from).
+    ///
+    /// ```
+    /// use eventpattern::{Encoding, Pattern};
+    ///
+    /// let text = "{\"😀\": \"x\"}";
+    /// let err = Pattern::parse(text).unwrap_err();
+    /// assert_eq!(err.position(text, Encoding::Chars).column, 7);
+    /// assert_eq!(err.position(text, Encoding::Utf16).column, 8);
+    /// ```
     pub fn position(&self, text: &str, encoding: Encoding) -> LineCol {
         LineIndex::new(text).line_col(self.span.start, encoding)
     }
 
     /// The path as a dotted string, e.g. `detail.state[0].prefix`.
+    ///
+    /// ```
+    /// use eventpattern::Pattern;
+    ///
+    /// let err = Pattern::parse(r#"{"detail": {"state": [{"prefix": 5}]}}"#).unwrap_err();
+    /// assert_eq!(err.path_display(), "detail.state[0].prefix");
+    /// ```
     pub fn path_display(&self) -> String {
         let mut out = String::new();
         for seg in &self.path {

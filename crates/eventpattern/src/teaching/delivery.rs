@@ -27,6 +27,15 @@ use crate::json::{decode_string, Reader, TokenKind};
 use crate::Trace;
 
 /// A condition on delivery that applies to this event.
+///
+/// ```
+/// use eventpattern::{delivery::delivery_notes, Pattern};
+///
+/// let event = r#"{"source": "aws.sts", "detail-type": "AWS API Call via CloudTrail", "detail": {"eventName": "GetCallerIdentity", "readOnly": true}}"#;
+/// let trace = Pattern::parse(r#"{"source": ["aws.sts"]}"#).unwrap().explain(event).unwrap();
+/// let kinds: Vec<&str> = delivery_notes(event, &trace).iter().map(|n| n.kind).collect();
+/// assert_eq!(kinds, ["trail-needed", "read-only"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DeliveryNote {
@@ -47,6 +56,10 @@ const SIZE_DOC: &str =
     "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html";
 
 /// Largest `PutEvents` entry, in bytes (the entry must be smaller).
+///
+/// ```
+/// assert_eq!(eventpattern::delivery::MAX_ENTRY_BYTES, 262_144);
+/// ```
 pub const MAX_ENTRY_BYTES: usize = 256 * 1024;
 
 /// STS calls whose names start with `Get` but that are change events.
@@ -65,6 +78,14 @@ const FIELDS: [&str; 8] = [
 
 /// Notes on whether a rule would receive `event`, for a trace that matched
 /// (none when it did not: there is nothing to deliver).
+///
+/// ```
+/// use eventpattern::{delivery::delivery_notes, Pattern};
+///
+/// let event = r#"{"source": "aws.ec2"}"#;
+/// let trace = Pattern::parse(r#"{"source": ["aws.ec2"]}"#).unwrap().explain(event).unwrap();
+/// assert!(delivery_notes(event, &trace).is_empty());
+/// ```
 pub fn delivery_notes(event: &str, trace: &Trace) -> Vec<DeliveryNote> {
     if !trace.matched {
         return Vec::new();

@@ -221,6 +221,14 @@ fn field_value(conditions: &[Condition]) -> Option<Option<String>> {
 }
 
 /// An event (compact JSON) that the pattern matches, if one can be built.
+///
+/// ```
+/// use eventpattern::{example::example_event, Pattern};
+///
+/// let p = Pattern::parse(r#"{"source": ["aws.ec2"], "detail": {"cpu": [{"numeric": [">", 90]}]}}"#).unwrap();
+/// let event = example_event(&p).unwrap();
+/// assert!(p.matches(&event).unwrap());
+/// ```
 pub fn example_event(p: &Pattern) -> Option<String> {
     let leaves = &p.tree().leaves;
     'rules: for rule in p.rules() {

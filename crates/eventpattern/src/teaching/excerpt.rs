@@ -6,6 +6,12 @@
 use std::borrow::Cow;
 
 /// Characters shown around an error's column.
+///
+/// ```
+/// let long = "x".repeat(1000);
+/// let shown = eventpattern::excerpt::excerpt(&long, 500, 501).text;
+/// assert!(shown.chars().count() <= eventpattern::excerpt::WINDOW + 2);
+/// ```
 pub const WINDOW: usize = 120;
 /// Of those, how many come before the column.
 const BEFORE: usize = 40;
@@ -31,6 +37,13 @@ fn escape(c: char) -> Option<String> {
 /// `text` with every control or invisible character written as an escape
 /// (`\u001B`, `\t`), so printing it cannot move the cursor, change colours
 /// or the window title, or hide text.
+///
+/// ```
+/// use eventpattern::excerpt::visible;
+///
+/// assert_eq!(visible("a\u{1b}[2Jb"), "a\\u001B[2Jb");
+/// assert_eq!(visible("plain"), "plain");
+/// ```
 pub fn visible(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| escape(c).is_some()) {
         return Cow::Borrowed(text);
@@ -46,6 +59,13 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 }
 
 /// A window of one source line, made [`visible`], with where to put carets.
+///
+/// ```
+/// use eventpattern::excerpt::excerpt;
+///
+/// let e = excerpt("{\"a\": tru}", 6, 9);
+/// assert_eq!((e.text.as_str(), e.pad.as_str(), e.carets), ("{\"a\": tru}", "      ", 3));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Excerpt {
     /// The shown part of the line (`…` marks a cut).
@@ -58,6 +78,11 @@ pub struct Excerpt {
 
 /// The part of `line` around the characters `start..end` (indexes in
 /// characters, `end` may lie past the line): at most [`WINDOW`] characters.
+///
+/// ```
+/// let e = eventpattern::excerpt::excerpt("\tx", 1, 2);
+/// assert_eq!((e.pad.as_str(), e.carets), ("\t", 1));
+/// ```
 pub fn excerpt(line: &str, start: usize, end: usize) -> Excerpt {
     let from = start.saturating_sub(BEFORE);
     let to = from + WINDOW;

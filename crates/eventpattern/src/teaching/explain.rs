@@ -13,6 +13,15 @@ use crate::pattern::{ConditionKind, LeafId};
 use crate::{EventError, Pattern};
 
 /// The three states a field is shown in.
+///
+/// ```
+/// use eventpattern::{FieldStatus, Pattern};
+///
+/// let p = Pattern::parse(r#"{"a": ["1"], "b": ["2"], "c": ["3"]}"#).unwrap();
+/// let trace = p.explain(r#"{"a": "1", "b": "x"}"#).unwrap();
+/// let states: Vec<FieldStatus> = trace.fields.iter().map(|f| f.status).collect();
+/// assert_eq!(states, [FieldStatus::Matched, FieldStatus::Failed, FieldStatus::Missing]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldStatus {
     /// The field's conditions are met.
@@ -25,6 +34,10 @@ pub enum FieldStatus {
 
 impl FieldStatus {
     /// `matched`, `failed` or `missing`.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::FieldStatus::Failed.name(), "failed");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             FieldStatus::Matched => "matched",
@@ -35,6 +48,16 @@ impl FieldStatus {
 }
 
 /// One pattern field of the shown alternative.
+///
+/// ```
+/// use eventpattern::{FieldOutcome, Pattern};
+///
+/// let p = Pattern::parse(r#"{"detail": {"state": ["stopped"]}}"#).unwrap();
+/// let f = &p.explain(r#"{"detail": {"state": "running"}}"#).unwrap().fields[0];
+/// assert_eq!(f.path, "detail.state");
+/// assert!(matches!(&f.outcome, FieldOutcome::NoConditionMet { values } if values[0].text == "\"running\""));
+/// assert_eq!(f.values.len(), 1);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldTrace {
     /// The pattern leaf.
@@ -53,6 +76,16 @@ pub struct FieldTrace {
 }
 
 /// The explanation of one verdict.
+///
+/// ```
+/// use eventpattern::Pattern;
+///
+/// let p = Pattern::parse(r#"{"$or": [{"a": ["1"]}, {"b": ["2"]}]}"#).unwrap();
+/// let trace = p.explain(r#"{"b": "2"}"#).unwrap();
+/// assert!(trace.matched);
+/// assert_eq!((trace.rule, trace.alternatives), (1, 2));
+/// assert_eq!(trace.inactive.len(), 1); // the other branch's field
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trace {
     /// The verdict, equal to [`Pattern::matches`].

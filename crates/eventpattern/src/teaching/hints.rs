@@ -10,6 +10,18 @@ use crate::pattern::{ConditionKind, Leaf};
 /// A change to one pattern field that makes it match (for hints) or that
 /// is certain to be meant (for notes): a condition replaced, or the field's
 /// key renamed. Hints build them only through checks that the change works.
+///
+/// ```
+/// use eventpattern::{hints::Edit, Pattern};
+///
+/// let text = r#"{"state": ["Stopped"]}"#;
+/// let p = Pattern::parse(text).unwrap();
+/// let trace = p.explain(r#"{"state": "stopped"}"#).unwrap();
+/// let s = trace.fields[0].hints[0].suggestion().unwrap();
+/// assert_eq!((s.text.as_str(), s.edit), (r#"{"equals-ignore-case": "Stopped"}"#, Edit::Condition));
+/// let fixed = s.apply(text, &p.tree().leaves[0]).unwrap();
+/// assert!(Pattern::parse(&fixed).unwrap().matches(r#"{"state": "stopped"}"#).unwrap());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     /// Index of the condition in the field's list (for [`Edit::Condition`]).
@@ -21,6 +33,15 @@ pub struct Suggestion {
 }
 
 /// What a suggestion replaces.
+///
+/// ```
+/// use eventpattern::{hints::{Edit, Hint}, Pattern};
+///
+/// let p = Pattern::parse(r#"{"detail": {"stat": ["on"]}}"#).unwrap();
+/// let trace = p.explain(r#"{"detail": {"state": "on"}}"#).unwrap();
+/// let Hint::DidYouMean { suggestion: Some(s), .. } = &trace.fields[0].hints[0] else { unreachable!() };
+/// assert_eq!((s.edit, s.text.as_str()), (Edit::Key, "\"state\""));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edit {
     /// One condition of the field's list.
@@ -31,6 +52,10 @@ pub enum Edit {
 
 impl Edit {
     /// `condition` or `key`, stable for JSON output.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::hints::Edit::Key.name(), "key");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Edit::Condition => "condition",
@@ -61,6 +86,16 @@ impl Suggestion {
     }
 
     /// The pattern text with the change made.
+    ///
+    /// ```
+    /// use eventpattern::Pattern;
+    ///
+    /// let text = r#"{"n": ["5"]}"#;
+    /// let p = Pattern::parse(text).unwrap();
+    /// let trace = p.explain(r#"{"n": 5}"#).unwrap();
+    /// let s = trace.fields[0].hints[0].suggestion().unwrap();
+    /// assert_eq!(s.apply(text, &p.tree().leaves[0]).unwrap(), r#"{"n": [5]}"#);
+    /// ```
     pub fn apply(&self, pattern_text: &str, leaf: &Leaf) -> Option<String> {
         let span = match self.edit {
             Edit::Condition => leaf.conditions.get(self.condition)?.span,
@@ -73,6 +108,14 @@ impl Suggestion {
     }
 
     /// Words for a button: `{"prefix": "x"}`, or `rename the key to "state"`.
+    ///
+    /// ```
+    /// use eventpattern::Pattern;
+    ///
+    /// let p = Pattern::parse(r#"{"detail": {"stat": ["on"]}}"#).unwrap();
+    /// let trace = p.explain(r#"{"detail": {"state": "on"}}"#).unwrap();
+    /// assert_eq!(trace.fields[0].hints[0].suggestion().unwrap().label(), "rename the key to \"state\"");
+    /// ```
     pub fn label(&self) -> String {
         match self.edit {
             Edit::Condition => self.text.clone(),
@@ -103,6 +146,14 @@ fn checked(condition: usize, text: String, value: &Value<'_>) -> Option<Suggesti
 }
 
 /// A suggestion for one field.
+///
+/// ```
+/// use eventpattern::{hints::Hint, Pattern};
+///
+/// let p = Pattern::parse(r#"{"detail": {"eventName": ["UpdateEventSourceMapping"]}}"#).unwrap();
+/// let trace = p.explain(r#"{"detail": {"eventName": "UpdateEventSourceMapping20150331"}}"#).unwrap();
+/// assert!(matches!(trace.fields[0].hints[0], Hint::ApiVersionSuffix { .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hint {
     /// Only the letter case differs, in a field whose values AWS spells one
@@ -190,6 +241,14 @@ const CLOUDTRAIL_FIELDS: &[&str] = &[
 ];
 
 /// What the hints need to know about the whole event.
+///
+/// ```
+/// use eventpattern::hints::EventFacts;
+///
+/// let facts = EventFacts::read(r#"{"detail-type": "x", "detail": {"a": 1}}"#).unwrap();
+/// assert_eq!(facts.paths, ["detail", "detail-type", "detail.a"]);
+/// assert_eq!(facts.detail_type.as_deref(), Some("x"));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct EventFacts {
     /// Every path in the event that holds a value, an object or an empty
@@ -201,6 +260,10 @@ pub struct EventFacts {
 
 impl EventFacts {
     /// Reads the whole event once (only done when a hint needs it).
+    ///
+    /// ```
+    /// assert!(eventpattern::hints::EventFacts::read("[").is_err());
+    /// ```
     pub fn read(event: &str) -> Result<EventFacts, crate::EventError> {
         let flat = crate::event::flatten(event, None)?;
         let detail_type = flat.leaves.iter().find_map(|l| match &l.value {
@@ -220,6 +283,15 @@ impl EventFacts {
 }
 
 /// Behaviours of AWS's engine that surprise people; the playground follows them.
+///
+/// ```
+/// use eventpattern::{hints::{Hint, Quirk}, Pattern};
+///
+/// let p = Pattern::parse(r#"{"n": [300]}"#).unwrap();
+/// let trace = p.explain(r#"{"n": 3e2}"#).unwrap();
+/// assert!(trace.matched);
+/// assert_eq!(trace.fields[0].hints, [Hint::Quirk(Quirk::NumberSpelling)]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quirk {
     /// An address-like string matched another spelling of the same IP address.
@@ -231,6 +303,13 @@ pub enum Quirk {
 }
 
 /// Levenshtein distance; `limit + 1` stands for anything above `limit`.
+///
+/// ```
+/// use eventpattern::hints::edit_distance;
+///
+/// assert_eq!(edit_distance("stopped", "stoped", 3), 1);
+/// assert_eq!(edit_distance("a", "zzzzzz", 2), 3); // above the limit
+/// ```
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -254,6 +333,15 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 }
 
 /// The hints for one field's outcome.
+///
+/// ```
+/// use eventpattern::Pattern;
+///
+/// // Called by `Pattern::explain` for every field; read the hints from the trace.
+/// let p = Pattern::parse(r#"{"a": [{"numeric": [">", 1]}]}"#).unwrap();
+/// let trace = p.explain(r#"{"a": "5"}"#).unwrap();
+/// assert_eq!(trace.fields[0].hints[0].name(), "numeric-on-string");
+/// ```
 pub fn hints_for(
     leaf: &Leaf,
     outcome: &FieldOutcome,
@@ -570,6 +658,12 @@ pub(crate) fn key_rename(
 impl Hint {
     /// Kebab-case name of the hint, stable for JSON output and tests
     /// (`case-typo`, `did-you-mean`, …).
+    ///
+    /// ```
+    /// use eventpattern::hints::Hint;
+    ///
+    /// assert_eq!(Hint::AbsentNeverMatches.name(), "absent-never-matches");
+    /// ```
     pub fn name(&self) -> &'static str {
         match self {
             Hint::CaseTypo { .. } => "case-typo",
@@ -588,6 +682,12 @@ impl Hint {
     }
 
     /// The change this hint proposes, if it proposes one.
+    ///
+    /// ```
+    /// use eventpattern::hints::Hint;
+    ///
+    /// assert!(Hint::ArrayElements.suggestion().is_none());
+    /// ```
     pub fn suggestion(&self) -> Option<&Suggestion> {
         match self {
             Hint::CaseTypo { suggestion, .. }

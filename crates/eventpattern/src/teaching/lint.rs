@@ -10,6 +10,13 @@ use crate::span::Span;
 use crate::Pattern;
 
 /// What a note is about.
+///
+/// ```
+/// use eventpattern::{lint::{lint, LintKind}, Pattern};
+///
+/// let p = Pattern::parse(r#"{"source": ["s3.amazonaws.com"]}"#).unwrap();
+/// assert_eq!(lint(&p)[0].kind, LintKind::SourceIsEventSource);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LintKind {
@@ -32,6 +39,10 @@ pub enum LintKind {
 
 impl LintKind {
     /// Kebab-case name, stable for JSON output and tests.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::lint::LintKind::ReadOnlyCall.name(), "read-only-call");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             LintKind::DetailTypeSpelling => "detail-type-spelling",
@@ -46,6 +57,15 @@ impl LintKind {
 }
 
 /// One note.
+///
+/// ```
+/// use eventpattern::{lint::lint, Pattern};
+///
+/// let text = r#"{"source": ["aws.lambda"], "detail": {"eventName": ["CreateFunction"]}}"#;
+/// let note = &lint(&Pattern::parse(text).unwrap())[0];
+/// assert_eq!(&text[note.span.range()], r#""CreateFunction""#);
+/// assert_eq!(note.suggestion.as_ref().unwrap().text, r#"{"prefix": "CreateFunction"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lint {
     /// What it is about.
@@ -111,6 +131,12 @@ fn values_at<'p>(p: &'p Pattern, path: &str) -> Vec<&'p str> {
 }
 
 /// The notes on a pattern, in pattern order.
+///
+/// ```
+/// use eventpattern::{lint::lint, Pattern};
+///
+/// assert!(lint(&Pattern::parse(r#"{"source": ["aws.ec2"]}"#).unwrap()).is_empty());
+/// ```
 pub fn lint(p: &Pattern) -> Vec<Lint> {
     let sources = values_at(p, "source");
     let event_sources = values_at(p, "detail.eventSource");

@@ -9,6 +9,15 @@ use crate::pattern::Leaf;
 use crate::span::Span;
 
 /// How one event value at a field's path fared.
+///
+/// ```
+/// use eventpattern::{explain::ValueState, Pattern};
+///
+/// let p = Pattern::parse(r#"{"tags": ["prod"]}"#).unwrap();
+/// let f = &p.explain(r#"{"tags": ["dev", "prod"]}"#).unwrap().fields[0];
+/// let states: Vec<ValueState> = f.values.iter().map(|m| m.state).collect();
+/// assert_eq!(states, [ValueState::Failed, ValueState::Matched]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueState {
     /// A condition accepts it, and (when the alternative matches) a match
@@ -24,6 +33,10 @@ pub enum ValueState {
 
 impl ValueState {
     /// `matched`, `unused` or `failed`.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::explain::ValueState::Unused.name(), "unused");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             ValueState::Matched => "matched",
@@ -34,6 +47,14 @@ impl ValueState {
 }
 
 /// One event value a pattern field looked at.
+///
+/// ```
+/// use eventpattern::Pattern;
+///
+/// let event = r#"{"tags": ["dev", "prod"]}"#;
+/// let f = &Pattern::parse(r#"{"tags": ["prod"]}"#).unwrap().explain(event).unwrap().fields[0];
+/// assert_eq!(&event[f.values[1].span.range()], "\"prod\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ValueMark {
     /// The value's text in the event (an [`crate::outline::OutlineNode::span`]).

@@ -5,6 +5,16 @@
 use crate::span::Span;
 
 /// An event value the trace refers to.
+///
+/// ```
+/// use eventpattern::{FieldOutcome, Pattern};
+///
+/// let event = r#"{"n": 42}"#;
+/// let trace = Pattern::parse(r#"{"n": [{"numeric": ["<", 10]}]}"#).unwrap().explain(event).unwrap();
+/// let FieldOutcome::NoConditionMet { values } = &trace.fields[0].outcome else { unreachable!() };
+/// assert_eq!((values[0].text.as_str(), values[0].type_name), ("42", "number"));
+/// assert_eq!(&event[values[0].span.range()], "42");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueRef {
     /// Joined path of the value.
@@ -18,6 +28,16 @@ pub struct ValueRef {
 }
 
 /// What one field found.
+///
+/// ```
+/// use eventpattern::{FieldOutcome, Pattern};
+///
+/// let p = Pattern::parse(r#"{"a": ["x"], "b": [{"exists": false}], "c": ["y"]}"#).unwrap();
+/// let trace = p.explain(r#"{"a": "x", "c": {"d": 1}}"#).unwrap();
+/// assert!(matches!(trace.fields[0].outcome, FieldOutcome::Matched { condition: 0, .. }));
+/// assert_eq!(trace.fields[1].outcome, FieldOutcome::AbsentAsRequired);
+/// assert!(matches!(trace.fields[2].outcome, FieldOutcome::NotALeaf { is_object: true, .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldOutcome {
     /// Condition `condition` (index in the field's list) accepted `value`.

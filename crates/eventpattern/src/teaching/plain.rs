@@ -32,6 +32,14 @@ pub(crate) const OPERATORS: &[&str] = &[
 
 /// One sentence on why the pattern is invalid and what to change.
 /// `text` is the pattern the error came from; columns are counted in `encoding`.
+///
+/// ```
+/// use eventpattern::{plain::pattern_error_sentence, Encoding, Pattern};
+///
+/// let text = "{\"a\": [\n  'x']}";
+/// let sentence = pattern_error_sentence(text, &Pattern::parse(text).unwrap_err(), Encoding::Chars);
+/// assert!(sentence.contains("line 2, column 3"), "{sentence}");
+/// ```
 pub fn pattern_error_sentence(text: &str, e: &PatternError, encoding: Encoding) -> String {
     let w = Where::new(text, encoding);
     if e.kind == ErrorKind::Syntax {
@@ -44,6 +52,14 @@ pub fn pattern_error_sentence(text: &str, e: &PatternError, encoding: Encoding) 
 }
 
 /// One sentence on why the event could not be read, naming the text at fault.
+///
+/// ```
+/// use eventpattern::{plain::event_error_sentence, Encoding, Pattern};
+///
+/// let event = r#"{"a": tru}"#;
+/// let e = Pattern::parse(r#"{"a": ["x"]}"#).unwrap().matches(event).unwrap_err();
+/// assert!(event_error_sentence(event, &e, Encoding::Chars).contains("tru"));
+/// ```
 pub fn event_error_sentence(text: &str, e: &EventError, encoding: Encoding) -> String {
     let w = Where::new(text, encoding);
     match first_json_error(text, usize::MAX) {
@@ -295,6 +311,13 @@ fn field_and_operator(e: &PatternError) -> (String, Option<String>) {
 }
 
 /// The operator someone most likely meant by `name`, if one is close.
+///
+/// ```
+/// use eventpattern::plain::operator_meant;
+///
+/// assert_eq!(operator_meant("startsWith"), Some("prefix"));
+/// assert_eq!(operator_meant("banana"), None);
+/// ```
 pub fn operator_meant(name: &str) -> Option<&'static str> {
     let known: &[(&str, &str)] = &[
         ("startswith", "prefix"),

@@ -18,6 +18,14 @@ use crate::span::Span;
 use crate::Pattern;
 
 /// A fix for an invalid pattern.
+///
+/// ```
+/// use eventpattern::{quickfix::quick_fixes, Pattern};
+///
+/// let text = r#"{"detail": {"state": [{"startsWith": "stop"}]}}"#;
+/// let fix = &quick_fixes(text, &Pattern::parse(text).unwrap_err())[0];
+/// assert!(Pattern::parse(&fix.pattern).is_ok());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct QuickFix {
@@ -32,6 +40,14 @@ pub struct QuickFix {
 const MAX_REPEATS: usize = 20;
 
 /// The fixes for `e`, the error of `pattern_text`; each yields a valid pattern.
+///
+/// ```
+/// use eventpattern::{quickfix::quick_fixes, Pattern};
+///
+/// let text = r#"{"a": ["x"], "b": "y"}"#;
+/// let fixes = quick_fixes(text, &Pattern::parse(text).unwrap_err());
+/// assert_eq!(fixes[0].pattern, r#"{"a": ["x"], "b": ["y"]}"#);
+/// ```
 pub fn quick_fixes(pattern_text: &str, e: &PatternError) -> Vec<QuickFix> {
     let mut valid: Vec<QuickFix> = Vec::new();
     let mut partial: Vec<QuickFix> = Vec::new();

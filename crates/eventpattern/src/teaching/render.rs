@@ -17,11 +17,27 @@ use crate::Pattern;
 /// 1 | {"detail": {"state": [{"prefix": 5}]}}
 ///   |                                  ^
 /// ```
+///
+/// ```
+/// use eventpattern::{render::caret_report, Pattern};
+///
+/// let text = r#"{"a": [{"prefix": 5}]}"#;
+/// let e = Pattern::parse(text).unwrap_err();
+/// let report = caret_report("rule.json", text, e.span, &e.reason);
+/// assert!(report.starts_with("error: prefix match pattern must be a string\n --> rule.json:1:19\n"));
+/// ```
 pub fn caret_report(source_name: &str, text: &str, span: Span, message: &str) -> String {
     labeled_report("error", source_name, text, span, message)
 }
 
 /// [`caret_report`] with another label (`warning`, `note`).
+///
+/// ```
+/// use eventpattern::{render::labeled_report, Span};
+///
+/// let report = labeled_report("note", "rule.json", r#"{"a": ["x"]}"#, Span::new(1, 4), "about `a`");
+/// assert!(report.starts_with("note: about `a`\n"));
+/// ```
 pub fn labeled_report(
     label: &str,
     source_name: &str,
@@ -56,12 +72,24 @@ pub fn labeled_report(
 }
 
 /// The text of a condition as the user wrote it, on one line.
+///
+/// ```
+/// use eventpattern::{render::condition_text, Pattern};
+///
+/// let text = "{\"a\": [{\"prefix\":\n   \"x\"}]}";
+/// let p = Pattern::parse(text).unwrap();
+/// assert_eq!(condition_text(text, &p.tree().leaves[0].conditions[0]), r#"{"prefix": "x"}"#);
+/// ```
 pub fn condition_text(pattern_text: &str, c: &Condition) -> String {
     one_line(pattern_text.get(c.span.range()).unwrap_or(""))
 }
 
 /// JSON text on one line: line breaks and indentation outside strings become
 /// single spaces (none just inside brackets); strings are left as written.
+///
+/// ```
+/// assert_eq!(eventpattern::render::one_line("[\n  1,\n  \"a  b\"\n]"), r#"[1, "a  b"]"#);
+/// ```
 pub fn one_line(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     let (mut in_string, mut escaped, mut space) = (false, false, false);
@@ -109,6 +137,15 @@ fn conditions_list(pattern_text: &str, leaf: &Leaf) -> String {
 }
 
 /// One sentence on what a field found.
+///
+/// ```
+/// use eventpattern::{render::field_sentence, Pattern};
+///
+/// let text = r#"{"state": ["stopped"]}"#;
+/// let p = Pattern::parse(text).unwrap();
+/// let trace = p.explain(r#"{"state": "running"}"#).unwrap();
+/// assert_eq!(field_sentence(&p, text, &trace.fields[0]), r#"`state` is "running", which meets none of: "stopped"."#);
+/// ```
 pub fn field_sentence(pattern: &Pattern, pattern_text: &str, f: &FieldTrace) -> String {
     let leaf = &pattern.tree().leaves[f.leaf];
     let path = &f.path;
@@ -177,6 +214,14 @@ pub fn field_sentence(pattern: &Pattern, pattern_text: &str, f: &FieldTrace) -> 
 }
 
 /// One sentence per hint.
+///
+/// ```
+/// use eventpattern::{render::hint_sentence, Pattern};
+///
+/// let p = Pattern::parse(r#"{"state": ["Stopped"]}"#).unwrap();
+/// let trace = p.explain(r#"{"state": "stopped"}"#).unwrap();
+/// assert!(hint_sentence(&trace.fields[0].hints[0]).starts_with("Only the letter case differs"));
+/// ```
 pub fn hint_sentence(h: &Hint) -> String {
     match h {
         Hint::CaseTypo { value, suggestion } => format!(
@@ -227,6 +272,15 @@ pub fn hint_sentence(h: &Hint) -> String {
 
 /// Which `$or` alternative the trace shows, and the branch of each `$or` it took:
 /// `$or expands to 2 alternatives; showing the first that matches: branch 2 of the $or on line 8 (line 10).`
+///
+/// ```
+/// use eventpattern::{render::alternatives_sentence, Pattern};
+///
+/// let text = r#"{"$or": [{"a": ["1"]}, {"b": ["2"]}]}"#;
+/// let p = Pattern::parse(text).unwrap();
+/// let trace = p.explain(r#"{"b": "2"}"#).unwrap();
+/// assert!(alternatives_sentence(&p, text, &trace).unwrap().starts_with("$or expands to 2 alternatives"));
+/// ```
 pub fn alternatives_sentence(
     pattern: &Pattern,
     pattern_text: &str,
@@ -265,6 +319,13 @@ pub fn alternatives_sentence(
 
 /// The sentence on text after the pattern's closing brace, if there is any:
 /// AWS's engine ignores it, and so does the playground.
+///
+/// ```
+/// use eventpattern::{render::trailing_text_sentence, Pattern};
+///
+/// let text = r#"{"a": ["1"]} extra"#;
+/// assert!(trailing_text_sentence(&Pattern::parse(text).unwrap(), text).is_some());
+/// ```
 pub fn trailing_text_sentence(pattern: &Pattern, pattern_text: &str) -> Option<String> {
     let span = pattern.tree().trailing?;
     let line = LineIndex::new(pattern_text)
@@ -278,6 +339,15 @@ pub fn trailing_text_sentence(pattern: &Pattern, pattern_text: &str) -> Option<S
 /// What in the pattern takes no part in the verdict shown, one sentence
 /// each: text after the pattern, then every field outside the shown
 /// alternative (replaced by a later duplicate key, or in another `$or` branch).
+///
+/// ```
+/// use eventpattern::{render::inactive_sentences, Pattern};
+///
+/// let text = "{\"a\": [\"1\"],\n \"a\": [\"2\"]}";
+/// let p = Pattern::parse(text).unwrap();
+/// let trace = p.explain(r#"{"a": "2"}"#).unwrap();
+/// assert!(inactive_sentences(&p, text, &trace)[0].contains("AWS keeps only the last"));
+/// ```
 pub fn inactive_sentences(pattern: &Pattern, pattern_text: &str, trace: &Trace) -> Vec<String> {
     let idx = LineIndex::new(pattern_text);
     let line_of = |span: Span| idx.line_col(span.start, Encoding::Chars).line;
@@ -310,6 +380,15 @@ pub fn inactive_sentences(pattern: &Pattern, pattern_text: &str, trace: &Trace) 
 }
 
 /// The whole trace as text, one field per line (optionally with ANSI colour).
+///
+/// ```
+/// use eventpattern::{render::trace_text, Pattern};
+///
+/// let text = r#"{"source": ["aws.ec2"]}"#;
+/// let p = Pattern::parse(text).unwrap();
+/// let trace = p.explain(r#"{"source": "aws.ec2"}"#).unwrap();
+/// assert!(trace_text(&p, text, &trace, false).starts_with("MATCH\n  ✓ matched `source`"));
+/// ```
 pub fn trace_text(pattern: &Pattern, pattern_text: &str, trace: &Trace, color: bool) -> String {
     let paint = |code: &str, s: &str| {
         if color {

@@ -8,6 +8,13 @@ use crate::number::comparable;
 use crate::operators::ip::parse_addr;
 
 /// The operators offered for a clicked value. [`Op::id`] is the page's `data-op`.
+///
+/// ```
+/// use eventpattern::compose::{condition, ops_for, Op};
+///
+/// assert!(ops_for("\"10.0.0.1\"").contains(&Op::Cidr));
+/// assert_eq!(condition(Op::Prefix, "\"stopped\"").as_deref(), Some(r#"{"prefix": "stopped"}"#));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Op {
     /// The value itself: `"running"`, `5`, `true`, `null`.
@@ -34,6 +41,10 @@ pub enum Op {
 
 impl Op {
     /// Every operator, in menu order.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::compose::Op::ALL.len(), 10);
+    /// ```
     pub const ALL: [Op; 10] = [
         Op::Exact,
         Op::Prefix,
@@ -49,6 +60,12 @@ impl Op {
 
     /// `exact`, `prefix`, `suffix`, `equals-ignore-case`, `anything-but`,
     /// `exists` (both [`Op::Exists`] and [`Op::NotExists`]), `numeric`, `cidr`, `wildcard`.
+    ///
+    /// ```
+    /// use eventpattern::compose::Op;
+    ///
+    /// assert_eq!((Op::Exists.id(), Op::NotExists.id()), ("exists", "exists"));
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Op::Exact => "exact",
@@ -93,6 +110,13 @@ fn clicked(value_json: &str) -> Option<Clicked<'_>> {
 /// `value_json` (a string, number, boolean or null: the event's text at the
 /// value's span, not an outline's shortened text), or `None` when the
 /// operator does not apply to it.
+///
+/// ```
+/// use eventpattern::compose::{condition, Op};
+///
+/// assert_eq!(condition(Op::NotExists, "5").as_deref(), Some(r#"{"exists": false}"#));
+/// assert_eq!(condition(Op::Prefix, "5"), None); // prefix takes strings
+/// ```
 pub fn condition(op: Op, value_json: &str) -> Option<String> {
     let v = clicked(value_json.trim())?;
     let text = match (op, &v) {
@@ -129,6 +153,13 @@ pub fn condition(op: Op, value_json: &str) -> Option<String> {
 }
 
 /// The operators that apply to the value, in menu order.
+///
+/// ```
+/// use eventpattern::compose::{ops_for, Op};
+///
+/// assert!(ops_for("42").contains(&Op::Numeric));
+/// assert!(!ops_for("42").contains(&Op::Prefix));
+/// ```
 pub fn ops_for(value_json: &str) -> Vec<Op> {
     Op::ALL
         .into_iter()

@@ -23,6 +23,16 @@ use crate::span::Span;
 use crate::{Pattern, PatternError};
 
 /// Where a new condition goes when the field already has conditions.
+///
+/// ```
+/// use eventpattern::{compose::{add_condition, Placement}, Pattern};
+///
+/// let text = r#"{"state": ["on"]}"#;
+/// let added = Pattern::parse(&add_condition(text, &["state"], r#""off""#, Placement::Add).unwrap().text).unwrap();
+/// assert!(added.matches(r#"{"state": "on"}"#).unwrap() && added.matches(r#"{"state": "off"}"#).unwrap());
+/// let replaced = Pattern::parse(&add_condition(text, &["state"], r#""off""#, Placement::Replace).unwrap().text).unwrap();
+/// assert!(!replaced.matches(r#"{"state": "on"}"#).unwrap());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
     /// Beside the field's conditions (any one of them may be met).
@@ -32,6 +42,14 @@ pub enum Placement {
 }
 
 /// A pattern after an edit.
+///
+/// ```
+/// use eventpattern::compose::{add_condition, Placement};
+///
+/// let edit = add_condition("", &["detail", "state"], r#""on""#, Placement::Add).unwrap();
+/// assert_eq!(&edit.text[edit.selection.range()], r#""on""#);
+/// assert!(edit.note.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     /// The whole pattern, formatted, valid.
@@ -43,6 +61,14 @@ pub struct Edit {
 }
 
 /// Why an edit could not be made.
+///
+/// ```
+/// use eventpattern::compose::{add_condition, EditError, Placement};
+///
+/// let text = r#"{"state": ["on"]}"#;
+/// assert_eq!(add_condition(text, &["state"], r#""on""#, Placement::Add), Err(EditError::AlreadyThere));
+/// assert_eq!(add_condition(text, &["state"], "not json", Placement::Add), Err(EditError::InvalidCondition));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditError {
     /// The pattern text is not a valid pattern (nor empty).
@@ -106,6 +132,13 @@ fn solid(text: &str) -> String {
 /// `path` (keys from the root, arrays left out, as the event's path):
 /// a new field when the pattern does not name it, beside or instead of its
 /// conditions when it does. `pattern_text` may be empty or `{}` to start.
+///
+/// ```
+/// use eventpattern::{compose::{add_condition, Placement}, Pattern};
+///
+/// let edit = add_condition(r#"{"source": ["aws.ec2"]}"#, &["detail", "state"], r#"{"prefix": "stop"}"#, Placement::Add).unwrap();
+/// assert!(Pattern::parse(&edit.text).unwrap().matches(r#"{"source": "aws.ec2", "detail": {"state": "stopped"}}"#).unwrap());
+/// ```
 pub fn add_condition(
     pattern_text: &str,
     path: &[&str],

@@ -9,6 +9,15 @@ use crate::span::Span;
 
 /// A pattern keyed on the event's kind; values are copied as written.
 /// `Ok(None)` when the event has none of these fields as strings.
+///
+/// ```
+/// use eventpattern::{compose::start_from_event, Pattern};
+///
+/// let event = r#"{"source": "aws.ec2", "detail-type": "EC2 Instance State-change Notification", "detail": {}}"#;
+/// let edit = start_from_event(event).unwrap().unwrap();
+/// assert!(Pattern::parse(&edit.text).unwrap().matches(event).unwrap());
+/// assert!(start_from_event("{}").unwrap().is_none());
+/// ```
 pub fn start_from_event(event: &str) -> Result<Option<Edit>, EventError> {
     const PATHS: [&str; 4] = [
         "source",

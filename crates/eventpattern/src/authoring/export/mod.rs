@@ -26,6 +26,13 @@ use crate::{Pattern, PatternError};
 
 /// The export targets. [`Format::id`] is the stable name used by the page's
 /// format picker and the CLI's `--format`.
+///
+/// ```
+/// use eventpattern::export::{export, Format};
+///
+/// let snippet = export(r#"{"source": ["aws.ec2"]}"#, Format::Terraform, Some("ec2")).unwrap();
+/// assert!(snippet.text.contains("aws_cloudwatch_event_rule"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// The pattern as compact JSON.
@@ -50,6 +57,12 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order a picker shows them.
+    ///
+    /// ```
+    /// use eventpattern::export::Format;
+    ///
+    /// assert!(Format::ALL.iter().all(|f| Format::from_id(f.id()) == Some(*f)));
+    /// ```
     pub const ALL: [Format; 9] = [
         Format::Json,
         Format::AwsCli,
@@ -64,6 +77,10 @@ impl Format {
 
     /// The stable id: `json`, `aws-cli`, `cloudformation-yaml`,
     /// `cloudformation-json`, `sam`, `cdk-ts`, `cdk-py`, `terraform`, `serverless`.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::export::Format::CdkTs.id(), "cdk-ts");
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Format::Json => "json",
@@ -79,11 +96,22 @@ impl Format {
     }
 
     /// The format with this [`Format::id`].
+    ///
+    /// ```
+    /// use eventpattern::export::Format;
+    ///
+    /// assert_eq!(Format::from_id("sam"), Some(Format::Sam));
+    /// assert_eq!(Format::from_id("pulumi"), None);
+    /// ```
     pub fn from_id(id: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|f| f.id() == id)
     }
 
     /// A name for people: `AWS CLI`, `CloudFormation (YAML)`, …
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::export::Format::AwsCli.label(), "AWS CLI");
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Format::Json => "JSON (minified)",
@@ -100,6 +128,14 @@ impl Format {
 }
 
 /// A snippet and what the reader should know about it.
+///
+/// ```
+/// use eventpattern::export::{export, Format};
+///
+/// let e = export(r#"{"source": ["aws.ec2"]}"#, Format::Json, None).unwrap();
+/// assert_eq!(e.text, "{\"source\":[\"aws.ec2\"]}\n");
+/// assert!(e.note.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {
     /// The snippet, ending with a line break.
@@ -111,6 +147,14 @@ pub struct Export {
 
 /// Parses `text` and exports it; an invalid pattern gives AWS's error.
 /// `name` is the rule's name (the snippets use `MyRule` for ids when none).
+///
+/// ```
+/// use eventpattern::export::{export, Format};
+///
+/// assert!(export("{}", Format::Sam, None).is_err());
+/// let yaml = export(r#"{"source": ["aws.ec2"]}"#, Format::CloudFormationYaml, Some("Ec2Rule")).unwrap();
+/// assert!(yaml.text.contains("AWS::Events::Rule"));
+/// ```
 pub fn export(text: &str, format: Format, name: Option<&str>) -> Result<Export, PatternError> {
     let pattern = Pattern::parse(text)?;
     let tree = tree::read(text).ok_or_else(|| unreadable(text))?;

@@ -17,6 +17,13 @@ mod exact;
 mod spelling;
 
 /// The comparable double of a JSON number's text, if it has one.
+///
+/// ```
+/// use eventpattern::number::comparable;
+///
+/// assert_eq!(comparable("3e2"), Some(300.0));
+/// assert_eq!(comparable("1e309"), None); // not a finite double
+/// ```
 pub fn comparable(text: &str) -> Option<f64> {
     if let Some(x) = small_integer(text) {
         return Some(x);
@@ -83,6 +90,14 @@ fn normalize(text: &str) -> Option<(bool, String, i64)> {
 
 /// Numeric equality of two number texts as AWS decides it: by value when both
 /// are comparable, otherwise by identical text.
+///
+/// ```
+/// use eventpattern::number::{comparable, numbers_equal};
+///
+/// let eq = |a: &str, b: &str| numbers_equal(a, comparable(a), b, comparable(b));
+/// assert!(eq("300", "3.0e2"));
+/// assert!(!eq("1e309", "1E309")); // not comparable: compared as text
+/// ```
 pub fn numbers_equal(a_text: &str, a: Option<f64>, b_text: &str, b: Option<f64>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x == y,

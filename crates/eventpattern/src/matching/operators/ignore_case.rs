@@ -6,6 +6,13 @@
 //! (docs/SEMANTICS.md, "Case-insensitive operators and Unicode").
 
 /// A pattern operand prepared for case-insensitive comparison.
+///
+/// ```
+/// use eventpattern::operators::ignore_case::Folded;
+///
+/// let f = Folded::new("Stopped");
+/// assert!(f.equals("STOPPED") && f.is_prefix_of("stopped-now") && !f.equals("stop"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folded {
     /// Per position, one or two alternative UTF-8 texts.
@@ -16,6 +23,10 @@ pub struct Folded {
 
 impl Folded {
     /// Prepares `pattern`.
+    ///
+    /// ```
+    /// assert!(eventpattern::operators::ignore_case::Folded::new("ÉTÉ").equals("été"));
+    /// ```
     pub fn new(pattern: &str) -> Folded {
         if pattern.is_ascii() {
             return Folded {
@@ -46,11 +57,22 @@ impl Folded {
 
     /// The operand when it is ASCII: comparing is then byte-wise ASCII case
     /// folding, so a rule set can index the operand by its lower case.
+    ///
+    /// ```
+    /// use eventpattern::operators::ignore_case::Folded;
+    ///
+    /// assert!(Folded::new("Abc").ascii().is_some());
+    /// assert!(Folded::new("été").ascii().is_none());
+    /// ```
     pub fn ascii(&self) -> Option<&str> {
         self.ascii.as_deref()
     }
 
     /// `value` equals the pattern ignoring case.
+    ///
+    /// ```
+    /// assert!(eventpattern::operators::ignore_case::Folded::new("aBc").equals("AbC"));
+    /// ```
     pub fn equals(&self, value: &str) -> bool {
         if let Some(p) = &self.ascii {
             return value.len() == p.len() && value.as_bytes().eq_ignore_ascii_case(p.as_bytes());
@@ -59,6 +81,10 @@ impl Folded {
     }
 
     /// `value` starts with the pattern ignoring case.
+    ///
+    /// ```
+    /// assert!(eventpattern::operators::ignore_case::Folded::new("ab").is_prefix_of("ABC"));
+    /// ```
     pub fn is_prefix_of(&self, value: &str) -> bool {
         if let Some(p) = &self.ascii {
             return value.len() >= p.len()
@@ -68,6 +94,10 @@ impl Folded {
     }
 
     /// `value` ends with the pattern ignoring case.
+    ///
+    /// ```
+    /// assert!(eventpattern::operators::ignore_case::Folded::new(".PNG").is_suffix_of("cat.png"));
+    /// ```
     pub fn is_suffix_of(&self, value: &str) -> bool {
         if let Some(p) = &self.ascii {
             return value.len() >= p.len()
@@ -95,6 +125,13 @@ impl Folded {
     }
 
     /// Whether `text` begins some spelling the pattern accepts.
+    ///
+    /// ```
+    /// use eventpattern::operators::ignore_case::Folded;
+    ///
+    /// assert!(Folded::new("abc").begins("AB"));
+    /// assert!(!Folded::new("abc").begins("x"));
+    /// ```
     pub fn begins(&self, text: &str) -> bool {
         if let Some(p) = &self.ascii {
             return text.len() <= p.len()
@@ -123,6 +160,10 @@ impl Folded {
 
     /// The pattern's leading characters that have no other case (stored as
     /// plain bytes by AWS's engine).
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::operators::ignore_case::Folded::new("12ab").caseless_start(), "12");
+    /// ```
     pub fn caseless_start(&self) -> String {
         match &self.ascii {
             Some(p) => p.chars().take_while(|c| !c.is_ascii_alphabetic()).collect(),

@@ -7,6 +7,14 @@
 use super::java_int::parse_java_int;
 
 /// An address: the family and its bits (IPv4 in the low 32 bits).
+///
+/// ```
+/// use eventpattern::operators::ip::parse_addr;
+///
+/// let a = parse_addr("10.0.0.1").unwrap();
+/// assert_eq!((a.v6, a.bits), (false, 0x0a00_0001));
+/// assert_eq!(parse_addr("::ffff:a00:1"), Some(a)); // IPv4-mapped
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Addr {
     /// `true` for IPv6.
@@ -16,6 +24,13 @@ pub struct Addr {
 }
 
 /// An inclusive address range of one family.
+///
+/// ```
+/// use eventpattern::operators::ip::Cidr;
+///
+/// let c = Cidr::parse("10.0.0.0/8").unwrap();
+/// assert!(c.contains("10.1.2.3") && !c.contains("11.0.0.1"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cidr {
     /// `true` for IPv6.
@@ -46,12 +61,25 @@ fn looks_v6(s: &str) -> bool {
 }
 
 /// Whether the text has the shape of an address (it may still fail to parse).
+///
+/// ```
+/// use eventpattern::operators::ip::looks_like_ip;
+///
+/// assert!(looks_like_ip("1.2.3.4") && looks_like_ip("::1") && !looks_like_ip("host"));
+/// ```
 pub fn looks_like_ip(s: &str) -> bool {
     looks_v4(s) || looks_v6(s)
 }
 
 /// Parses an address; `None` if the text is not one. An IPv4-mapped IPv6
 /// address (`::ffff:a00:1`) is the IPv4 address it maps (docs/SEMANTICS.md, IP addresses).
+///
+/// ```
+/// use eventpattern::operators::ip::parse_addr;
+///
+/// assert_eq!(parse_addr("0:0:0:0:0:0:0:1"), parse_addr("::1"));
+/// assert_eq!(parse_addr("300.1.1.1"), None);
+/// ```
 pub fn parse_addr(s: &str) -> Option<Addr> {
     if looks_v4(s) {
         return parse_v4(s).map(|bits| Addr {
@@ -136,6 +164,13 @@ impl Cidr {
     /// one `/` (trailing slashes do not count), then the mask as an integer
     /// (Java `int` rules: a sign, any Unicode decimal digits), then the
     /// address, then the mask against the family's width.
+    ///
+    /// ```
+    /// use eventpattern::operators::ip::Cidr;
+    ///
+    /// assert!(Cidr::parse("2001:db8::/32").is_ok());
+    /// assert!(Cidr::parse("10.0.0.0/33").is_err());
+    /// ```
     pub fn parse(text: &str) -> Result<Cidr, String> {
         let mut parts = text.trim_end_matches('/').split('/');
         let (Some(addr), Some(bits), None) = (parts.next(), parts.next(), parts.next()) else {
@@ -171,6 +206,11 @@ impl Cidr {
     }
 
     /// The first address of the range, written the usual way.
+    ///
+    /// ```
+    /// let c = eventpattern::operators::ip::Cidr::parse("10.1.2.3/16").unwrap();
+    /// assert_eq!(c.first_address(), "10.1.0.0");
+    /// ```
     pub fn first_address(&self) -> String {
         if self.v6 {
             std::net::Ipv6Addr::from(self.low).to_string()
@@ -180,6 +220,11 @@ impl Cidr {
     }
 
     /// Whether `value` is an address of this family inside the range.
+    ///
+    /// ```
+    /// let c = eventpattern::operators::ip::Cidr::parse("2001:db8::/32").unwrap();
+    /// assert!(c.contains("2001:DB8::1") && !c.contains("10.0.0.1"));
+    /// ```
     pub fn contains(&self, value: &str) -> bool {
         parse_addr(value)
             .is_some_and(|a| a.v6 == self.v6 && a.bits >= self.low && a.bits <= self.high)

@@ -14,6 +14,12 @@ const DIGIT_ZEROS: &[u32] = &[
 ];
 
 /// Whether `c` is a decimal digit of any script (Unicode Nd, as Java 17 knows it).
+///
+/// ```
+/// use eventpattern::operators::is_decimal_digit;
+///
+/// assert!(is_decimal_digit('7') && is_decimal_digit('٣') && !is_decimal_digit('x'));
+/// ```
 pub fn is_decimal_digit(c: char) -> bool {
     digit_value(c).is_some()
 }

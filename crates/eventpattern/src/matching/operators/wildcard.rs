@@ -3,6 +3,14 @@
 //! (each literal piece is found at its leftmost place with a linear search).
 
 /// A parsed wildcard: the literal pieces between the unescaped stars.
+///
+/// ```
+/// use eventpattern::operators::wildcard::Wildcard;
+///
+/// let w = Wildcard::parse("arn:aws:s3:::*-logs/*").unwrap();
+/// assert!(w.matches("arn:aws:s3:::app-logs/2026/01.gz"));
+/// assert_eq!((w.stars(), w.leading_literal(), w.trailing_literal()), (2, "arn:aws:s3:::", ""));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wildcard {
     /// Literal text between stars; `pieces.len() == stars + 1`.
@@ -10,6 +18,13 @@ pub struct Wildcard {
 }
 
 /// Why a wildcard operand was refused, with AWS's reason text.
+///
+/// ```
+/// use eventpattern::operators::wildcard::Wildcard;
+///
+/// let e = Wildcard::parse("a**").unwrap_err();
+/// assert_eq!((e.reason.as_str(), e.offset), ("Consecutive wildcard characters at pos 2", 2));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WildcardError {
     /// e.g. `Consecutive wildcard characters at pos 4`.
@@ -21,6 +36,12 @@ pub struct WildcardError {
 impl Wildcard {
     /// Parses the decoded operand. Positions in the errors count UTF-8 bytes,
     /// as event-ruler's parser does.
+    ///
+    /// ```
+    /// use eventpattern::operators::wildcard::Wildcard;
+    ///
+    /// assert!(Wildcard::parse(r"a\*b").unwrap().matches("a*b")); // an escaped star is literal
+    /// ```
     pub fn parse(operand: &str) -> Result<Wildcard, WildcardError> {
         let bytes = operand.as_bytes();
         let mut pieces = vec![String::new()];
@@ -64,6 +85,11 @@ impl Wildcard {
     }
 
     /// A string the pattern matches: each `*` stands for `fill`.
+    ///
+    /// ```
+    /// let w = eventpattern::operators::wildcard::Wildcard::parse("*.png").unwrap();
+    /// assert_eq!(w.example("cat"), "cat.png");
+    /// ```
     pub fn example(&self, fill: &str) -> String {
         self.pieces.join(fill)
     }
@@ -71,22 +97,41 @@ impl Wildcard {
     /// The literal text before the first star: every matching value starts
     /// with it (a rule set indexes the wildcard by it). Without stars it is
     /// the whole operand.
+    ///
+    /// ```
+    /// let w = eventpattern::operators::wildcard::Wildcard::parse("logs/*").unwrap();
+    /// assert_eq!(w.leading_literal(), "logs/");
+    /// ```
     pub fn leading_literal(&self) -> &str {
         &self.pieces[0]
     }
 
     /// The literal text after the last star: every matching value ends with
     /// it. Without stars it is the whole operand.
+    ///
+    /// ```
+    /// let w = eventpattern::operators::wildcard::Wildcard::parse("*.png").unwrap();
+    /// assert_eq!(w.trailing_literal(), ".png");
+    /// ```
     pub fn trailing_literal(&self) -> &str {
         self.pieces.last().expect("non-empty")
     }
 
     /// Number of unescaped stars.
+    ///
+    /// ```
+    /// assert_eq!(eventpattern::operators::wildcard::Wildcard::parse("a").unwrap().stars(), 0);
+    /// ```
     pub fn stars(&self) -> usize {
         self.pieces.len() - 1
     }
 
     /// Whether `value` matches the whole pattern.
+    ///
+    /// ```
+    /// let w = eventpattern::operators::wildcard::Wildcard::parse("a*c").unwrap();
+    /// assert!(w.matches("abbc") && w.matches("ac") && !w.matches("ab"));
+    /// ```
     pub fn matches(&self, value: &str) -> bool {
         let first = &self.pieces[0];
         if self.pieces.len() == 1 {
@@ -117,6 +162,13 @@ impl Wildcard {
     /// complexity is the largest count. This reproduces the values AWS is
     /// known to accept (7 for `/Users/*/dir/dir/dir/dir/dir/doc.txt`) and
     /// reject (11 for `*:*:*:*:*:event-bus/*`). Stops counting above `cap`.
+    ///
+    /// ```
+    /// use eventpattern::operators::wildcard::{Wildcard, MAX_COMPLEXITY};
+    ///
+    /// let w = Wildcard::parse("/Users/*/dir/dir/dir/dir/dir/doc.txt").unwrap();
+    /// assert!(w.complexity(100) <= MAX_COMPLEXITY);
+    /// ```
     pub fn complexity(&self, cap: usize) -> usize {
         let mut bytes: Vec<u8> = Vec::new();
         let mut loops: Vec<bool> = vec![false];
@@ -199,6 +251,12 @@ impl Wildcard {
 }
 
 /// The complexity above which AWS answers "Rule is too complex" (docs/SEMANTICS.md, "Limits").
+///
+/// ```
+/// use eventpattern::operators::wildcard::{Wildcard, MAX_COMPLEXITY};
+///
+/// assert!(Wildcard::parse("*:*:*:*:*:event-bus/*").unwrap().complexity(100) > MAX_COMPLEXITY);
+/// ```
 pub const MAX_COMPLEXITY: usize = 10;
 
 /// The leftmost place of `piece` in `text`. Short texts (most event values)

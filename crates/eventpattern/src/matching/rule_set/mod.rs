@@ -57,6 +57,16 @@ struct Alternative {
 }
 
 /// Named event patterns (rules) matched together against events.
+///
+/// ```
+/// use eventpattern::{Pattern, RuleSet};
+///
+/// let mut rules = RuleSet::new();
+/// rules.insert("stopped", Pattern::parse(r#"{"detail": {"state": ["stopped"]}}"#).unwrap());
+/// rules.insert("ec2", Pattern::parse(r#"{"source": ["aws.ec2"]}"#).unwrap());
+/// let event = r#"{"source": "aws.ec2", "detail": {"state": "stopped"}}"#;
+/// assert_eq!(rules.matching(event).unwrap(), ["stopped", "ec2"]);
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     /// Rules by slot; a removed rule's slot is reused.
@@ -91,6 +101,10 @@ const STALE_PATHS: usize = 64;
 
 impl RuleSet {
     /// An empty set.
+    ///
+    /// ```
+    /// assert!(eventpattern::RuleSet::new().is_empty());
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
@@ -98,6 +112,16 @@ impl RuleSet {
     /// Adds the rule, or replaces the rule of that name (keeping its
     /// position, as an edited rule keeps its place in a list). Returns the
     /// pattern it replaced.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, RuleSet};
+    ///
+    /// let mut rules = RuleSet::new();
+    /// assert!(rules.insert("a", Pattern::parse(r#"{"x": ["1"]}"#).unwrap()).is_none());
+    /// let old = rules.insert("a", Pattern::parse(r#"{"x": ["2"]}"#).unwrap());
+    /// assert!(old.is_some());
+    /// assert_eq!(rules.matching(r#"{"x": "2"}"#).unwrap(), ["a"]);
+    /// ```
     pub fn insert(&mut self, name: impl Into<String>, pattern: Pattern) -> Option<Pattern> {
         let name = name.into();
         let leaf_paths = self.use_paths(&pattern);
@@ -135,6 +159,15 @@ impl RuleSet {
     }
 
     /// Removes the rule of that name; returns its pattern.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, RuleSet};
+    ///
+    /// let mut rules = RuleSet::new();
+    /// rules.insert("a", Pattern::parse(r#"{"x": ["1"]}"#).unwrap());
+    /// assert!(rules.remove("a").is_some());
+    /// assert!(rules.matching(r#"{"x": "1"}"#).unwrap().is_empty());
+    /// ```
     pub fn remove(&mut self, name: &str) -> Option<Pattern> {
         let slot = self.by_name.remove(name)?;
         self.unregister(slot);
@@ -153,21 +186,52 @@ impl RuleSet {
     }
 
     /// Number of rules.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, RuleSet};
+    ///
+    /// let mut rules = RuleSet::new();
+    /// rules.insert("a", Pattern::parse(r#"{"x": ["1"]}"#).unwrap());
+    /// assert_eq!(rules.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.order.len()
     }
 
     /// No rules.
+    ///
+    /// ```
+    /// assert!(eventpattern::RuleSet::new().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
     }
 
     /// Rule names in insertion order.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, RuleSet};
+    ///
+    /// let mut rules = RuleSet::new();
+    /// rules.insert("b", Pattern::parse(r#"{"x": ["1"]}"#).unwrap());
+    /// rules.insert("a", Pattern::parse(r#"{"x": ["2"]}"#).unwrap());
+    /// assert_eq!(rules.names().collect::<Vec<_>>(), ["b", "a"]);
+    /// ```
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.iter().map(|(name, _)| name)
     }
 
     /// Rules (name, pattern) in insertion order.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, RuleSet};
+    ///
+    /// let mut rules = RuleSet::new();
+    /// rules.insert("a", Pattern::parse(r#"{"x": ["1"]}"#).unwrap());
+    /// let (name, pattern) = rules.iter().next().unwrap();
+    /// assert_eq!(name, "a");
+    /// assert!(pattern.matches(r#"{"x": "1"}"#).unwrap());
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Pattern)> {
         self.order.iter().map(|&s| {
             let e = self.slots[s as usize].as_ref().expect("ordered slot");
@@ -176,12 +240,31 @@ impl RuleSet {
     }
 
     /// The pattern of the rule of that name.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, RuleSet};
+    ///
+    /// let mut rules = RuleSet::new();
+    /// rules.insert("a", Pattern::parse(r#"{"x": ["1"]}"#).unwrap());
+    /// assert!(rules.get("a").is_some());
+    /// assert!(rules.get("b").is_none());
+    /// ```
     pub fn get(&self, name: &str) -> Option<&Pattern> {
         let slot = *self.by_name.get(name)?;
         self.slots[slot as usize].as_ref().map(|e| &e.pattern)
     }
 
     /// Names of the rules the event matches, in insertion order.
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, RuleSet};
+    ///
+    /// let mut rules = RuleSet::new();
+    /// rules.insert("s3", Pattern::parse(r#"{"source": ["aws.s3"]}"#).unwrap());
+    /// rules.insert("any", Pattern::parse(r#"{"source": [{"prefix": "aws."}]}"#).unwrap());
+    /// assert_eq!(rules.matching(r#"{"source": "aws.s3"}"#).unwrap(), ["s3", "any"]);
+    /// assert!(rules.matching("[").is_err());
+    /// ```
     pub fn matching(&self, event: &str) -> Result<Vec<&str>, EventError> {
         Ok(self
             .matching_indexes(event)?
@@ -192,6 +275,15 @@ impl RuleSet {
 
     /// Same, as insertion-order indexes (for callers that keep their own
     /// per-rule data in a list beside the set).
+    ///
+    /// ```
+    /// use eventpattern::{Pattern, RuleSet};
+    ///
+    /// let mut rules = RuleSet::new();
+    /// rules.insert("s3", Pattern::parse(r#"{"source": ["aws.s3"]}"#).unwrap());
+    /// rules.insert("ec2", Pattern::parse(r#"{"source": ["aws.ec2"]}"#).unwrap());
+    /// assert_eq!(rules.matching_indexes(r#"{"source": "aws.ec2"}"#).unwrap(), [1]);
+    /// ```
     pub fn matching_indexes(&self, event: &str) -> Result<Vec<usize>, EventError> {
         let flat = flatten(event, Some(&self.selector))?;
         let by_path = matcher::group_by_path(&flat, self.selector.len());

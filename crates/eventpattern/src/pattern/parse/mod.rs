@@ -12,11 +12,22 @@ use crate::operators::wildcard::Wildcard;
 use crate::span::Span;
 
 /// Longest pattern AWS accepts, in characters (UTF-16 units).
+///
+/// ```
+/// use eventpattern::{pattern::MAX_PATTERN_LENGTH, ErrorKind, Pattern};
+///
+/// let long = format!(r#"{{"a": ["{}"]}}"#, "x".repeat(MAX_PATTERN_LENGTH));
+/// assert_eq!(Pattern::parse(&long).unwrap_err().kind, ErrorKind::TooLong);
+/// ```
 pub const MAX_PATTERN_LENGTH: usize = 4096;
 
 /// Deepest nesting of objects and lists the parser follows: Jackson's default
 /// bound, which AWS's 4,096 characters cannot reach (about 820 levels fit).
 /// Nothing recurses on the pattern's nesting, so any depth is safe.
+///
+/// ```
+/// assert_eq!(eventpattern::pattern::MAX_PATTERN_DEPTH, 1000);
+/// ```
 pub const MAX_PATTERN_DEPTH: usize = 1000;
 
 /// Field names that may not appear inside `$or` (event-ruler's reserved words).
@@ -48,6 +59,14 @@ const RESERVED_IN_OR: &[&str] = &[
 ];
 
 /// A parsed, valid pattern tree.
+///
+/// ```
+/// use eventpattern::pattern::parse;
+///
+/// let tree = parse(r#"{"a": ["1"]} trailing"#).unwrap();
+/// assert_eq!(tree.leaves.len(), 1);
+/// assert!(tree.trailing.is_some());
+/// ```
 #[derive(Debug, Clone)]
 pub struct ParsedPattern {
     /// The top-level object.
@@ -62,6 +81,13 @@ pub struct ParsedPattern {
 
 impl ParsedPattern {
     /// Every `$or` list, indexed by its id (document order).
+    ///
+    /// ```
+    /// use eventpattern::pattern::parse;
+    ///
+    /// let tree = parse(r#"{"$or": [{"a": ["1"]}, {"$or": [{"b": ["2"]}, {"c": ["3"]}]}]}"#).unwrap();
+    /// assert_eq!(tree.or_nodes().len(), 2);
+    /// ```
     pub fn or_nodes(&self) -> Vec<&OrNode> {
         let mut out = Vec::new();
         let mut todo = vec![&self.root];
@@ -83,6 +109,14 @@ impl ParsedPattern {
 }
 
 /// Parses and validates pattern text.
+///
+/// ```
+/// use eventpattern::pattern::parse;
+///
+/// // The tree only: `Pattern::parse` also compiles it (and checks AWS's limits on alternatives).
+/// assert_eq!(parse(r#"{"a": {"b": ["1"]}}"#).unwrap().leaves[0].joined, "a.b");
+/// assert!(parse("[]").is_err());
+/// ```
 pub fn parse(text: &str) -> Result<ParsedPattern, PatternError> {
     let units = text.encode_utf16().count();
     if units > MAX_PATTERN_LENGTH {

@@ -6,8 +6,18 @@ use crate::span::Encoding;
 use crate::Pattern;
 
 /// A likely mistake in a valid pattern.
+///
+/// ```
+/// use eventpattern::{report::notes, Encoding, Pattern};
+///
+/// let text = r#"{"source": ["s3.amazonaws.com"]}"#;
+/// let n = &notes(&Pattern::parse(text).unwrap(), text, Encoding::Chars)[0];
+/// assert_eq!((n.kind, n.line, n.column), ("source-is-event-source", 1, 13));
+/// assert_eq!(&text[n.start as usize..n.end as usize], r#""s3.amazonaws.com""#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct NoteReport {
     /// Line of the condition the note is about, from 1.
     pub line: u32,
@@ -29,6 +39,15 @@ pub struct NoteReport {
 
 impl NoteReport {
     /// The report of `note`, made on `pattern` (parsed from `pattern_text`).
+    ///
+    /// ```
+    /// use eventpattern::{lint::lint, report::NoteReport, Encoding, Pattern};
+    ///
+    /// let text = r#"{"source": ["s3.amazonaws.com"]}"#;
+    /// let p = Pattern::parse(text).unwrap();
+    /// let note = NoteReport::new(&p, text, &lint(&p)[0], Encoding::Utf16);
+    /// assert_eq!(note.suggestion.as_deref(), Some(r#""aws.s3""#));
+    /// ```
     pub fn new(
         pattern: &Pattern,
         pattern_text: &str,

@@ -11,8 +11,19 @@ use crate::{Pattern, Trace};
 
 /// Where a span lies in its text: one-based `line` and `column`, zero-based
 /// `start` and `end` offsets (end exclusive), all in the report's encoding.
+///
+/// ```
+/// use eventpattern::{report::TraceReport, Encoding, Pattern};
+///
+/// let (p, e) = ("{\"😀\": [\"x\"]}", "{\"😀\": \"x\"}");
+/// let pattern = Pattern::parse(p).unwrap();
+/// let report = TraceReport::new(&pattern, p, e, &pattern.explain(e).unwrap(), Encoding::Utf16);
+/// let key = report.fields[0].pattern;
+/// assert_eq!((key.line, key.column, key.start, key.end), (1, 2, 1, 5));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Place {
     /// Line, from 1.
     pub line: u32,
@@ -25,8 +36,20 @@ pub struct Place {
 }
 
 /// Whether an event matched a pattern, and why, field by field.
+///
+/// ```
+/// use eventpattern::{report::TraceReport, Encoding, Pattern};
+///
+/// let (p, e) = (r#"{"source": ["aws.ec2"]}"#, r#"{"source": "aws.ec2"}"#);
+/// let pattern = Pattern::parse(p).unwrap();
+/// let report = TraceReport::new(&pattern, p, e, &pattern.explain(e).unwrap(), Encoding::Chars);
+/// assert!(report.matched);
+/// assert_eq!((report.alternative, report.alternatives), (0, 1));
+/// assert!(report.inactive.is_empty() && report.delivery.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct TraceReport {
     /// The verdict (AWS's `Result`).
     pub matched: bool,
@@ -43,8 +66,20 @@ pub struct TraceReport {
 }
 
 /// One field of the shown alternative.
+///
+/// ```
+/// use eventpattern::{report::{OutcomeReport, TraceReport}, Encoding, Pattern};
+///
+/// let (p, e) = (r#"{"state": ["stopped"]}"#, r#"{"state": "running"}"#);
+/// let pattern = Pattern::parse(p).unwrap();
+/// let f = &TraceReport::new(&pattern, p, e, &pattern.explain(e).unwrap(), Encoding::Chars).fields[0];
+/// assert_eq!((f.path.as_str(), f.status), ("state", "failed"));
+/// assert_eq!(f.explanation, r#"`state` is "running", which meets none of: "stopped"."#);
+/// assert!(matches!(&f.outcome, OutcomeReport::NoConditionMet { values } if values.len() == 1));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct FieldReport {
     /// The joined path, e.g. `detail.state`.
     pub path: String,
@@ -65,12 +100,23 @@ pub struct FieldReport {
 /// What one field found, by kind (`outcome`: `matched`,
 /// `absent-as-required`, `missing`, `not-a-leaf`, `no-condition-met`,
 /// `array-conflict`).
+///
+/// ```
+/// use eventpattern::{report::{OutcomeReport, TraceReport}, Encoding, Pattern};
+///
+/// let (p, e) = (r#"{"a": [{"prefix": "x"}], "b": ["1"]}"#, r#"{"a": "xy"}"#);
+/// let pattern = Pattern::parse(p).unwrap();
+/// let r = TraceReport::new(&pattern, p, e, &pattern.explain(e).unwrap(), Encoding::Chars);
+/// assert!(matches!(&r.fields[0].outcome, OutcomeReport::Matched { condition, .. } if condition == r#"{"prefix": "x"}"#));
+/// assert_eq!(r.fields[1].outcome, OutcomeReport::Missing);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize),
     serde(tag = "outcome", rename_all = "kebab-case")
 )]
+#[non_exhaustive]
 pub enum OutcomeReport {
     /// A condition accepted a value.
     Matched {
@@ -104,8 +150,20 @@ pub enum OutcomeReport {
 }
 
 /// An event value the trace refers to.
+///
+/// ```
+/// use eventpattern::{report::{OutcomeReport, TraceReport}, Encoding, Pattern};
+///
+/// let (p, e) = (r#"{"n": [1]}"#, "{\"n\":\n 2}");
+/// let pattern = Pattern::parse(p).unwrap();
+/// let r = TraceReport::new(&pattern, p, e, &pattern.explain(e).unwrap(), Encoding::Chars);
+/// let OutcomeReport::NoConditionMet { values } = &r.fields[0].outcome else { unreachable!() };
+/// let v = &values[0];
+/// assert_eq!((v.value.as_str(), v.type_name, v.line, v.column, v.start, v.end), ("2", "number", 2, 2, 7, 8));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ValueReport {
     /// Its joined path.
     pub path: String,
@@ -125,8 +183,20 @@ pub struct ValueReport {
 }
 
 /// A suggestion for one field.
+///
+/// ```
+/// use eventpattern::{report::TraceReport, Encoding, Pattern};
+///
+/// let (p, e) = (r#"{"state": ["Stopped"]}"#, r#"{"state": "stopped"}"#);
+/// let pattern = Pattern::parse(p).unwrap();
+/// let r = TraceReport::new(&pattern, p, e, &pattern.explain(e).unwrap(), Encoding::Chars);
+/// let h = &r.fields[0].hints[0];
+/// assert_eq!((h.kind, h.edit), ("case-differs", Some("condition")));
+/// assert_eq!(h.pattern.as_deref(), Some(r#"{"state": [{"equals-ignore-case": "Stopped"}]}"#));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct HintReport {
     /// Its kind: `case-typo`, `case-differs`, `type-differs`,
     /// `api-version-suffix`, `looks-like-wildcard`, `numeric-on-string`,
@@ -146,6 +216,15 @@ pub struct HintReport {
 impl TraceReport {
     /// The report of `trace`, which `pattern` (parsed from `pattern_text`)
     /// gave for `event_text`; positions in `encoding`.
+    ///
+    /// ```
+    /// use eventpattern::{report::TraceReport, Encoding, Pattern};
+    ///
+    /// let (p, e) = (r#"{"a": ["1"]}"#, r#"{"a": "1"}"#);
+    /// let pattern = Pattern::parse(p).unwrap();
+    /// let trace = pattern.explain(e).unwrap();
+    /// assert!(TraceReport::new(&pattern, p, e, &trace, Encoding::Utf16).matched);
+    /// ```
     pub fn new(
         pattern: &Pattern,
         pattern_text: &str,
