@@ -3,7 +3,7 @@
 
 use crate::errors::{event_error, split_error};
 use crate::text::Text;
-use eventpattern::cloudtrail::wrap;
+use eventpattern::cloudtrail;
 use eventpattern::splitter::{SplitError, Splitter};
 use pyo3::prelude::*;
 
@@ -12,14 +12,16 @@ use pyo3::prelude::*;
 pub fn wrap_cloudtrail(record: &Bound<'_, PyAny>) -> PyResult<String> {
     let text = Text::from_value(record)?;
     let text = text.as_str()?;
-    wrap(text).map_err(|e| event_error(record.py(), text, &e, None))
+    cloudtrail::wrap(text).map_err(|e| event_error(record.py(), text, &e, None))
 }
 
 /// The events in `data` as the CLI's `filter` reads a file: JSON Lines, a
-/// JSON array of events, or CloudTrail log files (each record wrapped in the
-/// EventBridge envelope). Input that is not an event raises `EventError`.
+/// JSON array of events, or CloudTrail log files; with `wrap`, CloudTrail
+/// records (of a log, or alone) come wrapped in the EventBridge envelope.
+/// Input that is not an event raises `EventError`.
 #[pyfunction]
-pub fn split_events(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+#[pyo3(signature = (data, wrap = true))]
+pub fn split_events(py: Python<'_>, data: &Bound<'_, PyAny>, wrap: bool) -> PyResult<Vec<String>> {
     let text = Text::from_value(data)?;
     let bytes = text.as_bytes();
     let events = py.detach(|| {
@@ -27,13 +29,14 @@ pub fn split_events(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Vec<Str
             .into_iter()
             .map(|item| {
                 let item = item?;
-                if !item.cloudtrail {
-                    return Ok(item.text);
+                let line = item.line;
+                match item.into_event(wrap) {
+                    Ok((event, _)) => Ok(event),
+                    Err(e) => Err(SplitError {
+                        line,
+                        message: e.message,
+                    }),
                 }
-                wrap(&item.text).map_err(|e| SplitError {
-                    line: item.line,
-                    message: e.message,
-                })
             })
             .collect::<Result<Vec<_>, _>>()
     });

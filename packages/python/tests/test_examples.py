@@ -62,8 +62,12 @@ def test_split_events_wraps_every_record_of_a_log():
     records = json.loads(CLOUDTRAIL_LOG.read_text(encoding="utf-8"))["Records"]
     assert [json.loads(e)["detail"] for e in events] == records
     assert all(json.loads(e)["detail-type"] == "AWS API Call via CloudTrail" for e in events)
-    # JSON Lines are events as they are
+    # JSON Lines are events as they are, lone CloudTrail records wrapped unless told not to
     assert eventpattern.split_events(b'{"a": 1}\n{"b": [2]}\n') == ['{"a":1}', '{"b":[2]}']
+    lines = "\n".join(json.dumps(r) for r in records)
+    assert [json.loads(e)["detail"] for e in eventpattern.split_events(lines)] == records
+    assert [json.loads(e) for e in eventpattern.split_events(lines, wrap=False)] == records
+    assert len(eventpattern.split_events(CLOUDTRAIL_LOG.read_bytes(), wrap=False)) == len(records)
     with pytest.raises(eventpattern.EventError) as info:
         eventpattern.split_events('{"a": 1}\n42\n')
     assert info.value.line == 2
