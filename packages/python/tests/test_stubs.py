@@ -2,6 +2,8 @@
 
 import ast
 import inspect
+import subprocess
+import sys
 from pathlib import Path
 
 import eventpattern
@@ -42,3 +44,23 @@ def test_all_is_the_public_api():
     assert sorted(eventpattern.__all__) == sorted(
         n for n in dir(eventpattern) if not n.startswith("_") and n not in ("annotations",)
     )
+
+
+def mypy(cache, *targets):
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", str(cache), *targets],
+        capture_output=True, text=True, check=False,
+    )
+
+
+def test_stubs_type_check_typed_uses(tmp_path):
+    """mypy --strict accepts typed uses of every function, and the package's own Python."""
+    usage = Path(__file__).with_name("typing_usage.py")
+    for targets in ([str(usage)], ["-p", "eventpattern"]):
+        run = mypy(tmp_path, *targets)
+        assert run.returncode == 0, run.stdout + run.stderr
+    # a wrong use is caught: the stubs are read, not ignored
+    bad = tmp_path / "bad.py"
+    bad.write_text("import eventpattern\nx: str = eventpattern.matches('{}', '{}')\n")
+    run = mypy(tmp_path, str(bad))
+    assert run.returncode == 1 and '"bool"' in run.stdout, run.stdout
