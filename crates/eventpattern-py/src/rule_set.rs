@@ -25,22 +25,24 @@ impl RuleSet {
         let mut texts = Vec::new();
         for item in rules.call_method0("items")?.try_iter()? {
             let (name, value): (String, Bound<'_, PyAny>) = item?.extract()?;
-            let pattern = match value.cast::<Pattern>() {
-                Ok(p) => p.get().compiled().clone(),
+            let (pattern, text) = match value.cast::<Pattern>() {
+                Ok(p) => (p.get().compiled().clone(), p.get().text().to_owned()),
                 Err(_) => {
                     let text = Text::from_value(&value)?;
                     let text = text.as_str()?;
-                    eventpattern::Pattern::parse(text)
-                        .map_err(|e| pattern_error(rules.py(), text, &e, Some(&name)))?
+                    let pattern = eventpattern::Pattern::parse(text)
+                        .map_err(|e| pattern_error(rules.py(), text, &e, Some(&name)))?;
+                    (pattern, text.to_owned())
                 }
             };
-            let text = match value.cast::<Pattern>() {
-                Ok(p) => p.get().text().to_owned(),
-                Err(_) => Text::from_value(&value)?.as_str()?.to_owned(),
-            };
-            set.insert(name.clone(), pattern);
-            texts.retain(|(n, _)| *n != name);
-            texts.push((name, text));
+            // A name given twice keeps its first place, as the engine's set does.
+            if set.insert(name.clone(), pattern).is_some() {
+                if let Some(entry) = texts.iter_mut().find(|(n, _)| *n == name) {
+                    entry.1 = text;
+                }
+            } else {
+                texts.push((name, text));
+            }
         }
         Ok(RuleSet { rules: set, texts })
     }
