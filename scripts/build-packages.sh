@@ -53,7 +53,13 @@ build_npm() {
     echo 'export default api;'
   } > "$stage/web.mjs"
   cp packages/npm/src/index.d.ts "$stage/index.d.ts"
-  cp packages/npm/src/index.d.ts "$stage/index.d.mts"
+  {
+    cat packages/npm/src/index.d.ts
+    echo
+    echo "/** The whole API as one object (the ES module entries' default export). */"
+    echo "declare const eventpattern: { $(echo "$names" | sed -E 's/([A-Za-z]+)/\1: typeof \1/g; s/,/;/g') };"
+    echo "export default eventpattern;"
+  } > "$stage/index.d.mts"
   cp packages/npm/README.md "$stage/"
   sed -e "s/\"0.0.0-set-by-build\"/\"$version\"/" packages/npm/package.json > "$stage/package.json"
   rm -f "target/packages/eventpattern-$version.tgz"

@@ -103,7 +103,10 @@ function createApi(core) {
   class RuleSet {
     #core;
     constructor(rules) {
-      const entries = rules instanceof Map ? [...rules.entries()] : Object.entries(rules ?? {});
+      if (rules === null || typeof rules !== "object") {
+        throw new TypeError("rules must be an object or a Map of names to patterns");
+      }
+      const entries = rules instanceof Map ? [...rules.entries()] : Object.entries(rules);
       const names = entries.map(([name]) => String(name));
       const patterns = entries.map(([name, pattern]) => json(pattern, `rule ${name}`));
       this.#core = call(() => new core.RuleSetCore(names, patterns));

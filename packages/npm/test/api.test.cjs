@@ -93,6 +93,8 @@ test("EventError, TypeError for other arguments", () => {
   assert.throws(() => ep.matches(42, "{}"), TypeError);
   assert.throws(() => ep.matches({ a: ["x"] }, null), TypeError);
   assert.throws(() => ep.validate(undefined), TypeError);
+  assert.throws(() => new ep.RuleSet("rules"), TypeError);
+  assert.throws(() => new ep.RuleSet(null), TypeError);
 });
 
 test("texts are read as written; objects in key order", () => {
