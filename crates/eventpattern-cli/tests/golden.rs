@@ -130,6 +130,25 @@ fn json_trace_shape() {
         f["hints"][0]["suggestion"],
         "{\"prefix\": \"UpdateEventSourceMapping\"}"
     );
+    // The engine's report shape: places with offsets, the whole fixed pattern.
+    assert_eq!(
+        f["pattern"],
+        serde_json::json!({"line": 1, "column": 13, "start": 12, "end": 23})
+    );
+    assert_eq!(
+        f["hints"][0]["pattern"],
+        "{\"detail\": {\"eventName\": [{\"prefix\": \"UpdateEventSourceMapping\"}]}}"
+    );
+    let trace_keys: Vec<&str> = v["trace"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        trace_keys,
+        ["alternative", "alternatives", "fields", "inactive"]
+    );
 }
 
 #[test]
