@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the packages for other languages into target/packages/:
 #   npm:    eventpattern-<version>.tgz (crates/eventpattern-js + packages/npm)
-# Installs what it needs first (scripts/setup.sh). Arguments name the packages
-# to build (`npm`); none builds them all.
+#   python: eventpattern-<version>-cp39-abi3-*.whl (crates/eventpattern-py + packages/python)
+# Installs what it needs first (scripts/setup.sh; maturin from PyPI into
+# target/py-venv). Arguments name the packages to build (`npm`, `python`);
+# none builds them all. The wheel's path is the last line on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -67,9 +69,25 @@ build_npm() {
   log "npm: target/packages/eventpattern-$version.tgz ($(wc -c < "target/packages/eventpattern-$version.tgz") bytes)"
 }
 
-bash scripts/setup.sh
-# Which packages: the arguments (npm), else all of them.
-[ $# -gt 0 ] || set -- npm
+# The Python wheel: PyO3 through maturin (pinned in
+# packages/python/requirements-build.txt), one abi3 wheel for CPython >= 3.9.
+build_python() {
+  local venv=target/py-venv
+  if ! "$venv/bin/maturin" --version >/dev/null 2>&1 \
+     || ! "$venv/bin/pip" freeze 2>/dev/null | grep -qxF -f packages/python/requirements-build.txt; then
+    log "python: installing maturin into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r packages/python/requirements-build.txt
+  fi
+  rm -f target/packages/eventpattern-*.whl
+  (cd packages/python && "../../$venv/bin/maturin" build --release --locked --quiet --out ../../target/packages)
+  log "python: $(ls target/packages/eventpattern-*.whl)"
+  ls target/packages/eventpattern-*.whl
+}
+
+bash scripts/setup.sh >&2
+# Which packages: the arguments (npm, python), else all of them.
+[ $# -gt 0 ] || set -- npm python
 for package in "$@"; do
   "build_$package"
 done

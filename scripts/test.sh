@@ -15,7 +15,7 @@ cargo fmt --all --check
 step "clippy (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
-cargo clippy -p eventpattern -p eventpattern-web --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+cargo clippy -p eventpattern -p eventpattern-web -p eventpattern-batch-web --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 step "clippy (wasm32, rule sources without YAML/HCL, as the page builds them)"
 cargo clippy -p eventpattern-rules --no-default-features --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 step "docs"
@@ -23,6 +23,7 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p eventpattern -p event
 step "rust tests (native)"
 cargo test --workspace --locked
 step "real AWS clients (boto3, AWS CLI, JavaScript SDK) against eventpattern serve"; bash scripts/test-server.sh
+step "the Python wheel: built, installed into a fresh venv, tested (conformance, DuckDB, PySpark)"; bash scripts/test-python.sh
 step "the shared corpora (conformance, differential, engine) compiled to wasm32"
 cargo test -p eventpattern --target wasm32-unknown-unknown --test suite --locked
 step "the npm package: built, installed, conformance + API + types + CDK example"; bash scripts/test-npm.sh
