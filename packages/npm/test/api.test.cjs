@@ -66,7 +66,10 @@ test("PatternError: AWS's reason and message, line, UTF-16 column, path, plain w
       assert.ok(e instanceof Error);
       assert.equal(e.name, "PatternError");
       assert.equal(e.reason, "prefix match pattern must be a string");
-      assert.equal(e.message, "Event pattern is not valid. Reason: prefix match pattern must be a string");
+      assert.equal(
+        e.message,
+        'Event pattern is not valid. Reason: prefix match pattern must be a string\n at [Source: (String)"{"😀": ["x"],\n "a": [{"prefix": 5}]}"; line: 2, column: 20]',
+      );
       assert.equal(e.kind, "operand-invalid");
       assert.deepEqual([e.line, e.column], [2, 19]);
       assert.deepEqual(e.path, ["a", 0, "prefix"]);
