@@ -4,8 +4,10 @@
 # EventBridge client (npm, package.json). Every conformance case whose event
 # carries the envelope goes through boto3 and the JS SDK, an even sample of
 # them through the AWS CLI (one process per call); each must give AWS's verdict
-# or AWS's exception type and message. Installs what is missing first. The
-# hostile-request table is the server crate's Rust tests (cargo test).
+# or AWS's exception type and message. Then the Jest example (examples/jest-sdk,
+# Jest and the SDK from npm into its copy under target/). Installs what is
+# missing first. The hostile-request table is the server crate's Rust tests
+# (cargo test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,4 +70,16 @@ else
   echo "graceful stop: 0 passed, 1 failed (exit status $?)"
   status=1
 fi
+# examples/jest-sdk: Jest's globalSetup starts `eventpattern serve --port 0`
+# and tests call it through the JS SDK's TestEventPatternCommand.
+log "examples/jest-sdk: the JavaScript SDK from Jest, endpoint started by globalSetup"
+example=target/jest-sdk
+rm -rf "$example" && mkdir -p "$example"
+cp examples/jest-sdk/package.json examples/jest-sdk/*.js "$example/"
+bin="$PWD/target/debug/eventpattern"
+(
+  cd "$example"
+  npm install --no-audit --no-fund --silent
+  EVENTPATTERN_BIN="$bin" NODE_NO_WARNINGS=1 npx jest --ci
+) || status=1
 exit "$status"

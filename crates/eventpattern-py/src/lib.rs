@@ -5,6 +5,7 @@
 
 mod batch;
 mod cloudtrail;
+mod endpoint;
 mod errors;
 mod pattern;
 mod rule_set;
@@ -17,6 +18,7 @@ use pyo3::prelude::*;
 fn _eventpattern(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pattern::Pattern>()?;
     m.add_class::<rule_set::RuleSet>()?;
+    m.add_class::<endpoint::Endpoint>()?;
     m.add_function(wrap_pyfunction!(pattern::matches, m)?)?;
     m.add_function(wrap_pyfunction!(pattern::matches_many, m)?)?;
     m.add_function(wrap_pyfunction!(pattern::validate, m)?)?;

@@ -2,14 +2,32 @@
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
+
+# test_testing.py runs inner pytest sessions (the fixture's start and end).
+pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parents[3]
 CONFORMANCE = ROOT / "tests" / "conformance.jsonl"
 ERROR_POSITIONS = ROOT / "crates" / "eventpattern" / "tests" / "error_positions.jsonl"
 CLOUDTRAIL_LOG = ROOT / "examples" / "cloudtrail-log.json"
+
+# The server's client tests (tests/clients) choose the envelope cases and know
+# the shape of AWS's messages; test_testing.py and the error checks reuse them.
+sys.path.insert(0, str(ROOT / "tests" / "clients"))
+
+from expect import LOCATION, PREFIX  # noqa: E402
+
+
+def is_aws_message(message: str, reason: str) -> bool:
+    """Whether ``message`` is AWS's whole InvalidEventPatternException text for
+    ``reason``: the prefix, the reason, then the parser location(s) AWS appends
+    where it does (their exact text is checked by the engine's Rust tests)."""
+    head = PREFIX + reason
+    return message.startswith(head) and LOCATION.fullmatch(message[len(head):]) is not None
 
 _WS = re.compile(r"[ \t\r\n]*")
 _DECODER = json.JSONDecoder()

@@ -2,6 +2,7 @@
 
 import eventpattern
 from eventpattern import PatternError, EventError
+from eventpattern.testing import Endpoint, events_client
 
 p = eventpattern.Pattern({"source": ["aws.ec2"]})
 ok: bool = p.matches('{"source": "aws.ec2"}')
@@ -22,3 +23,9 @@ except EventError as e2:
 ev: list[str] = eventpattern.split_events("{}", wrap=False)
 ex = eventpattern.example(p)
 w: str = eventpattern.wrap_cloudtrail({"eventSource": "s3.amazonaws.com"})
+with Endpoint(0) as endpoint:
+    url: str = endpoint.url
+    port: int = endpoint.port
+    client = events_client(url, region_name="eu-west-1")
+endpoint.close()
+closed: bool = endpoint.closed
