@@ -135,6 +135,60 @@ test('a batch link carries the rules and events; a dropped file loads and Undo b
   await context.close();
 });
 
+test('edits after a copied or opened link survive a reload; an opened link keeps the saved batch one Undo away', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page } = await openBatch(env.base + 'batch.html', { context });
+  await waitSummary(page, '4 events × 4 rules');
+  await paste(page, 'rules-input', '{"source": ["mine"]}');
+  await waitSummary(page, '4 events × 1 rule:');
+  await page.click('[data-testid="batch-link"]');
+  const url = await (await page.waitForSelector('[data-testid="batch-url"]')).inputValue();
+  assert.equal(new URL(page.url()).hash, '', 'copying does not put the link in the address bar');
+  await page.focus('[data-testid="rules-input"]');
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\n{"source": ["later"]}');
+  await waitSummary(page, '4 events × 2 rules');
+  await page.reload();
+  await waitSummary(page, '4 events × 2 rules');
+  // Someone else's link opened in the same browser: the saved batch is not overwritten.
+  const theirs = url.replace(/#.*/, '') + '#' + (await (async () => {
+    const other = await openBatch(env.base + 'batch.html');
+    await paste(other.page, 'rules-input', '{"source": ["theirs"]}\n{"source": ["x"]}\n{"source": ["y"]}');
+    await waitSummary(other.page, '4 events × 3 rules');
+    await other.page.click('[data-testid="batch-link"]');
+    const u = await (await other.page.waitForSelector('[data-testid="batch-url"]')).inputValue();
+    await other.context.close();
+    return u.split('#')[1];
+  })());
+  await page.goto('about:blank');
+  await page.goto(theirs);
+  await waitSummary(page, '4 events × 3 rules');
+  assert.match(await page.textContent('[data-testid="batch-loaded"]'), /replaced your saved one/);
+  assert.match(await page.evaluate(() => localStorage.getItem('eventpattern-playground.batch.v1')), /later/);
+  await page.click('[data-testid="batch-undo"]');
+  await waitSummary(page, '4 events × 2 rules');
+  assert.equal(new URL(page.url()).hash, '', 'after an edit the link leaves the address bar');
+  await page.reload();
+  await waitSummary(page, '4 events × 2 rules');
+  await context.close();
+});
+
+test('the matrix is one Tab stop, and arrow keys move between cells', async () => {
+  const { context, page } = await openBatch();
+  await waitSummary(page, '4 events × 4 rules');
+  const tabbable = await page.$$eval('[data-testid="matrix"] button', (b) => b.filter((x) => x.tabIndex === 0).length);
+  assert.equal(tabbable, 1);
+  await page.focus('[data-testid="matrix"] button[tabindex="0"]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const at = await page.evaluate(() => { const td = document.activeElement.closest('td'); return `${td.dataset.event}:${td.dataset.rule}`; });
+  assert.equal(at, '1:BucketCreated');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid="verdict"]');
+  await waitVerdict(page, 'NO MATCH');
+  await context.close();
+});
+
 test('10,000 events × 100 rules: matched in slices with a progress bar, then paged', async () => {
   const { context, page, errors } = await openBatch();
   await waitSummary(page, '4 events');
@@ -159,14 +213,14 @@ test('10,000 events × 100 rules: matched in slices with a progress bar, then pa
     document.querySelector('[data-testid="events-input"]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, events);
   await page.waitForSelector('[data-testid="batch-progress"]');
-  await waitSummary(page, '10000 events × 100 rules: 5000 matches. 0 rules never fire; 5000 events no rule catches.');
+  await waitSummary(page, '10,000 events × 100 rules: 5,000 matches. 0 rules never fire; 5,000 events no rule catches.');
   const elapsed = Date.now() - started;
   const maxGap = await page.evaluate(() => { window.__stop = true; return Math.max(...window.__gaps); });
   fs.writeFileSync(path.join(shots, 'batch-10000x100.txt'), `drop to matrix: ${elapsed} ms; longest frame gap while matching: ${maxGap.toFixed(0)} ms\n`);
-  assert.equal(await page.textContent('[data-testid="matrix-range"]'), 'Events 1–50 of 10000');
+  assert.equal(await page.textContent('[data-testid="matrix-range"]'), 'Events #0–#49, 50 rows of 10,000 events');
   assert.equal((await cells(page)).length, 50 * 100);
   await page.click('[data-testid="matrix-next"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="matrix-range"]').textContent === 'Events 51–100 of 10000');
+  await page.waitForFunction(() => document.querySelector('[data-testid="matrix-range"]').textContent.startsWith('Events #50–#99'));
   assert.ok((await cells(page)).includes('60:line-61:matched'));
   // Too large for a link (random ids do not compress): said so, nothing copied.
   await page.click('[data-testid="batch-link"]');
@@ -181,7 +235,7 @@ test('invalid and unresolved rules are listed with their lines; dark and narrow 
   await waitSummary(page, '4 events');
   const template = '{"Resources": {\n  "Ok": {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": {"source": ["aws.ec2"]}}},\n  "Bad": {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": {"detail": {"n": [{"prefix": 5}]}}}},\n  "Later": {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": {"Ref": "P"}}}\n}}';
   await paste(page, 'rules-input', template);
-  await waitSummary(page, '4 events × 1 rules');
+  await waitSummary(page, '4 events × 1 rule:');
   const problems = await page.textContent('[data-testid="rules-problems"]');
   assert.match(problems, /Bad \(line 3, column \d+\) left out: prefix match pattern must be a string/);
   assert.match(problems, /Later \(line 4/);

@@ -17,6 +17,8 @@ use yew::prelude::*;
 const SETTLE_MS: u32 = 300;
 /// A slice of matching takes about this long before the page draws again.
 const SLICE_MS: f64 = 12.0;
+/// Browsers keep about 5 MB per site; larger batches are not attempted.
+const MAX_SAVED_BYTES: usize = 2_000_000;
 
 /// Where the page starts: a batch link, saved work, or the sample.
 #[derive(Debug, PartialEq)]
@@ -25,6 +27,10 @@ pub struct Start {
     pub batch: Batch,
     /// Why a link could not be opened.
     pub notice: Option<String>,
+    /// The saved batch a link replaced (kept until the user edits).
+    pub replaced: Option<Batch>,
+    /// The texts came from a link: nothing is saved until the user edits.
+    pub from_link: bool,
 }
 
 impl Start {
@@ -40,14 +46,18 @@ impl Start {
             match decode(&fragment).await {
                 Ok(batch) => {
                     return Start {
+                        replaced: saved().filter(|s| *s != batch),
                         batch,
                         notice: None,
+                        from_link: true,
                     }
                 }
                 Err(e) => {
                     return Start {
                         batch: saved().unwrap_or_else(sample),
                         notice: Some(format!("This link could not be opened: {e}.")),
+                        replaced: None,
+                        from_link: false,
                     }
                 }
             }
@@ -55,6 +65,8 @@ impl Start {
         Start {
             batch: saved().unwrap_or_else(sample),
             notice: None,
+            replaced: None,
+            from_link: false,
         }
     }
 }
@@ -97,8 +109,19 @@ pub fn BatchPage(props: &BatchProps) -> Html {
     let done = use_state(|| None::<Rc<Done>>);
     let notice = use_state(|| props.start.notice.clone());
     let link_text = use_state(|| None::<String>);
-    // The texts a dropped file replaced, and the file's name.
-    let undo = use_state(|| None::<(Batch, String)>);
+    // The texts a dropped file (or the opened link) replaced, and what to say.
+    let undo = use_state(|| {
+        props.start.replaced.clone().map(|b| {
+            (
+                b,
+                "This shared batch replaced your saved one, which is kept until you edit."
+                    .to_string(),
+            )
+        })
+    });
+    // Nothing is saved over the user's work until they edit what a link opened;
+    // then the link leaves the address bar (a reload shows their edits).
+    let may_save = use_mut_ref(|| !props.start.from_link);
     let filters = use_state(Filters::default);
     let generation = use_mut_ref(|| 0u32);
     let settle = use_mut_ref(|| None::<Timeout>);
@@ -114,13 +137,18 @@ pub fn BatchPage(props: &BatchProps) -> Html {
             done.clone(),
             notice.clone(),
         );
-        let generation = generation.clone();
+        let (generation, may_save) = (generation.clone(), may_save.clone());
         Rc::new(move || {
             let batch = texts.borrow().clone();
-            if !dom::save_key(link::STORAGE_KEY, &link::to_saved(&batch)) {
-                notice.set(Some(
-                    "Not saved: this browser's storage is full or blocked, so this batch will not survive a reload (a link can carry it if it is small).".into(),
-                ));
+            let size = batch.rules.len() + batch.events.len();
+            if *may_save.borrow()
+                && (size > MAX_SAVED_BYTES
+                    || !dom::save_key(link::STORAGE_KEY, &link::to_saved(&batch)))
+            {
+                notice.set(Some(format!(
+                    "Not saved: {} KB is more than this browser's storage takes, so this batch will not survive a reload. Keep the files and drop them here again.",
+                    size / 1000
+                )));
             }
             let read = Rc::new(read_rules(&batch.rules_file, &batch.rules));
             rules.set(read.clone());
@@ -163,9 +191,21 @@ pub fn BatchPage(props: &BatchProps) -> Html {
         });
     }
 
-    let schedule = {
-        let (settle, run) = (settle.clone(), run.clone());
+    // The user changed something: from now on it is theirs to save.
+    let edited = {
+        let may_save = may_save.clone();
         Rc::new(move || {
+            if !*may_save.borrow() {
+                *may_save.borrow_mut() = true;
+                dom::clear_fragment();
+            }
+        })
+    };
+
+    let schedule = {
+        let (settle, run, edited) = (settle.clone(), run.clone(), edited.clone());
+        Rc::new(move || {
+            edited();
             let run = run.clone();
             *settle.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || run()));
         })
@@ -212,22 +252,24 @@ pub fn BatchPage(props: &BatchProps) -> Html {
 
     // A dropped file replaces that side's text (Undo brings it back).
     let on_drop = |rules_side: bool| {
-        let (texts, written, undo, notice, run) = (
+        let (texts, written, undo, notice, run, edited) = (
             texts.clone(),
             written.clone(),
             undo.clone(),
             notice.clone(),
             run.clone(),
+            edited.clone(),
         );
         Callback::from(move |e: DragEvent| {
-            let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            else {
+            e.prevent_default();
+            e.stop_propagation();
+            let files = e.data_transfer().and_then(|d| d.files());
+            let count = files.as_ref().map_or(0, |f| f.length());
+            let Some(file) = files.and_then(|f| f.get(0)) else {
                 return;
             };
-            e.prevent_default();
+            edited();
+            let others = count.saturating_sub(1);
             let (texts, written, undo, notice, run) = (
                 texts.clone(),
                 written.clone(),
@@ -254,7 +296,17 @@ pub fn BatchPage(props: &BatchProps) -> Html {
                         t.events = text;
                     }
                 }
-                undo.set(Some((before, name)));
+                undo.set(Some((
+                    before,
+                    format!("Loaded {name}, replacing what was there."),
+                )));
+                notice.set((others > 0).then(|| {
+                    format!(
+                        "One file per box: {name} was loaded, {} other {} not. Check them one at a time, or all at once with `eventpattern matrix --rules FILE…`.",
+                        others,
+                        if others == 1 { "file was" } else { "files were" }
+                    )
+                }));
                 written.set(*written + 1);
                 run();
             });
@@ -263,10 +315,16 @@ pub fn BatchPage(props: &BatchProps) -> Html {
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
 
     let on_undo = {
-        let (texts, written, undo, run) =
-            (texts.clone(), written.clone(), undo.clone(), run.clone());
+        let (texts, written, undo, run, edited) = (
+            texts.clone(),
+            written.clone(),
+            undo.clone(),
+            run.clone(),
+            edited.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             if let Some((before, _)) = (*undo).clone() {
+                edited();
                 *texts.borrow_mut() = before;
                 undo.set(None);
                 written.set(*written + 1);
@@ -296,15 +354,19 @@ pub fn BatchPage(props: &BatchProps) -> Html {
                     link_text.set(None);
                     return;
                 }
-                let _ = dom::set_fragment(&fragment);
-                dom::copy(&url);
+                let copied = dom::copy_text(&url).await;
+                let said = if copied {
+                    "Link copied: it carries the rules and the events."
+                } else {
+                    "The browser did not let the page copy: select the link in the box and copy it."
+                };
                 notice.set(Some(if url.len() > link::WARN_LINK_CHARS {
                     format!(
-                        "Link copied. It is {} KB long: browsers open it, but some chat and ticket tools cut links past 8 KB.",
+                        "{said} It is {} KB long: browsers open it, but some chat and ticket tools cut links past 8 KB.",
                         url.len() / 1000
                     )
                 } else {
-                    "Link copied: it carries the rules and the events.".into()
+                    said.to_string()
                 }));
                 link_text.set(Some(url));
             });
@@ -348,7 +410,7 @@ pub fn BatchPage(props: &BatchProps) -> Html {
     let rules_status = rules_status(&rules);
     let events_status = done.as_ref().map(|d| events_status(d));
     html! {
-        <div class="page batch-page">
+        <main class="page batch-page" ondragover={on_drag_over.clone()} ondrop={Callback::from(|e: DragEvent| e.prevent_default())}>
             <header class="top">
                 <div class="brand">
                     <h1>{ "Rules × events" }</h1>
@@ -363,8 +425,8 @@ pub fn BatchPage(props: &BatchProps) -> Html {
                 </div>
             </header>
             <div class="notice-slot" role="status">
-                if let Some((_, name)) = &*undo {
-                    <p class="undo-bar" data-testid="batch-loaded">{ format!("Loaded {name}, replacing what was there. ") }
+                if let Some((_, said)) = &*undo {
+                    <p class="undo-bar" data-testid="batch-loaded">{ format!("{said} ") }
                         <button type="button" data-testid="batch-undo" onclick={on_undo}>{ "Undo" }</button>
                     </p>
                 }
@@ -373,21 +435,19 @@ pub fn BatchPage(props: &BatchProps) -> Html {
                 }
             </div>
             <div class="batch-inputs">
-                <section class="panel">
+                <section class="panel" ondrop={on_drop(true)} ondragover={on_drag_over.clone()}>
                     <h2><label for="rules-input">{ "Rules" }</label></h2>
                     <p class="input-help" id="rules-help">{ "Patterns one per line, {\"name\": pattern, …}, a CloudFormation/SAM template (JSON or YAML), a cdk.out template, Terraform `show -json` output or a .tf file. Paste, or drop a file here." }</p>
                     <textarea id="rules-input" data-testid="rules-input" ref={rules_ref} spellcheck="false"
-                        aria-describedby="rules-help rules-status" oninput={on_rules_input}
-                        ondrop={on_drop(true)} ondragover={on_drag_over.clone()} />
+                        aria-describedby="rules-help rules-status" oninput={on_rules_input} />
                     <div id="rules-status" class="batch-status" data-testid="rules-status">{ rules_status }</div>
                 </section>
-                <section class="panel">
+                <section class="panel" ondrop={on_drop(false)} ondragover={on_drag_over.clone()}>
                     <h2><label for="events-input">{ "Events" }</label></h2>
                     <p class="input-help" id="events-help">{ "JSON Lines, a JSON array, or CloudTrail log files ({\"Records\": […]}, each record wrapped as EventBridge delivers it). Paste, or drop a file here." }</p>
                     <textarea id="events-input" data-testid="events-input" ref={events_ref} spellcheck="false"
-                        aria-describedby="events-help" oninput={on_events_input}
-                        ondrop={on_drop(false)} ondragover={on_drag_over} />
-                    <div class="batch-status">{ for events_status }</div>
+                        aria-describedby="events-help events-status" oninput={on_events_input} />
+                    <div id="events-status" class="batch-status">{ for events_status }</div>
                 </section>
             </div>
             <section class="panel matrix-panel" aria-labelledby="matrix-title">
@@ -403,7 +463,7 @@ pub fn BatchPage(props: &BatchProps) -> Html {
                     <Matrix done={d.clone()} filters={*filters} on_filters={on_filters} on_open={on_open} />
                 }
             </section>
-        </div>
+        </main>
     }
 }
 
@@ -456,24 +516,39 @@ fn page_url() -> String {
         .unwrap_or_default()
 }
 
+/// `n` with thousands separators and the word it counts (`1 rule`, `10,000 events`).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out} {}", if n == 1 { one } else { many })
+}
+
 fn summary_line(d: &Done) -> String {
     let s = &d.summary;
     let mut line = format!(
-        "{} events × {} rules: {} matches. {} {}; {} {} no rule catches.",
-        s.events,
-        s.rules,
-        s.matches,
-        s.never_fire,
+        "{} × {}: {}. {} {}; {} no rule catches.",
+        count(s.events, "event", "events"),
+        count(s.rules, "rule", "rules"),
+        count(s.matches, "match", "matches"),
+        count(s.never_fire, "rule", "rules"),
         if s.never_fire == 1 {
-            "rule never fires"
+            "never fires"
         } else {
-            "rules never fire"
+            "never fire"
         },
-        s.uncaught,
-        if s.uncaught == 1 { "event" } else { "events" },
+        count(s.uncaught, "event", "events"),
     );
     if s.unreadable > 0 {
-        line.push_str(&format!(" {} unreadable.", s.unreadable));
+        line.push_str(&format!(
+            " {} not readable.",
+            count(s.unreadable, "event", "events")
+        ));
     }
     line
 }
@@ -487,12 +562,15 @@ fn rules_status(rules: &Rules) -> Html {
     };
     html! {
         <>
-            <p>{ format!("Read as {format}: {} {} in the matrix.", rules.names.len(), if rules.names.len() == 1 { "rule" } else { "rules" }) }</p>
+            <p>{ format!("Read as {format}: {} in the matrix.", count(rules.names.len(), "rule", "rules")) }</p>
             if !rules.problems.is_empty() {
                 <ul class="status-error" data-testid="rules-problems">
-                    { for rules.problems.iter().map(|p| html! {
-                        <li>{ format!("{} (line {}, column {}) left out: {}", p.name, p.line, p.column, p.message) }</li>
+                    { for rules.problems.iter().take(20).map(|p| html! {
+                        <li class={if p.unresolved { "unresolved" } else { "" }}>{ format!("{} (line {}, column {}) left out: {}", p.name, p.line, p.column, p.message) }</li>
                     }) }
+                    if rules.problems.len() > 20 {
+                        <li>{ format!("… and {} more.", rules.problems.len() - 20) }</li>
+                    }
                 </ul>
             }
         </>
@@ -500,12 +578,11 @@ fn rules_status(rules: &Rules) -> Html {
 }
 
 fn events_status(d: &Done) -> Html {
-    let mut parts = Vec::new();
+    let mut parts = vec![format!("{} read.", count(d.rows.len(), "event", "events"))];
     if d.wrapped > 0 {
         parts.push(format!(
-            "{} CloudTrail {} outside a log file wrapped in the EventBridge envelope.",
-            d.wrapped,
-            if d.wrapped == 1 { "record" } else { "records" }
+            "{} a bare CloudTrail record: matched as EventBridge delivers it, in the \"AWS API Call via CloudTrail\" envelope.",
+            if d.wrapped == 1 { "1 line is".to_string() } else { format!("{} lines are", count(d.wrapped, "", "").trim_end()) }
         ));
     }
     html! {

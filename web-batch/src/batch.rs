@@ -22,6 +22,8 @@ pub struct Problem {
     pub column: u32,
     /// AWS's reason, or why the pattern is unknown before deployment.
     pub message: String,
+    /// Unknown until deployed (an intrinsic, a variable), not invalid.
+    pub unresolved: bool,
 }
 
 /// The rules read from one source.
@@ -84,12 +86,14 @@ pub fn read_rules(file: &str, text: &str) -> Rules {
                 line: error.at.line,
                 column: error.at.column,
                 message: error.reason,
+                unresolved: false,
             }),
             Status::Unresolved { why } => rules.problems.push(Problem {
                 name: rule.name,
                 line: rule.origin.line,
                 column: rule.origin.column,
                 message: why,
+                unresolved: true,
             }),
         }
     }

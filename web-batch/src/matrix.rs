@@ -106,12 +106,28 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(to))
     };
-    let first = if rows.is_empty() {
-        0
-    } else {
-        current * PAGE_ROWS + 1
+    let range = match (shown.first(), shown.last()) {
+        (Some(a), Some(b)) => format!(
+            "Events #{a}–#{b}, {} of {}",
+            crate::app::count(shown.len(), "row", "rows"),
+            crate::app::count(rows.len(), "event", "events")
+        ),
+        _ => String::new(),
     };
-    let last = (current * PAGE_ROWS + shown.len()).max(first);
+    // Arrow keys move between cells; the grid is one Tab stop.
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        let step = match e.key().as_str() {
+            "ArrowRight" => (0, 1),
+            "ArrowLeft" => (0, -1),
+            "ArrowDown" => (1, 0),
+            "ArrowUp" => (-1, 0),
+            _ => return,
+        };
+        if let Some(next) = neighbour(&e, step) {
+            e.prevent_default();
+            let _ = next.focus();
+        }
+    });
     html! {
         <>
             <div class="matrix-tools">
@@ -124,9 +140,13 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 <p>{ "No valid rules to match: see the rules' status above." }</p>
             } else if d.rows.is_empty() {
                 <p>{ "No events to match yet." }</p>
+            } else if columns.is_empty() {
+                <p data-testid="matrix-empty">{ "Every rule fires for at least one event." }</p>
+            } else if rows.is_empty() {
+                <p data-testid="matrix-empty">{ "Every event is caught by at least one rule." }</p>
             } else {
                 <div class="matrix-scroll">
-                    <table class="matrix" data-testid="matrix" {onclick}>
+                    <table class="matrix" data-testid="matrix" {onclick} {onkeydown}>
                         <caption class="sr-only">{ "Events as rows, rules as columns; a marked cell is a match. Choose a cell to see that pair explained." }</caption>
                         <thead>
                             <tr>
@@ -134,20 +154,20 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                                 <th scope="col" class="count">{ "Rules" }</th>
                                 { for columns.iter().map(|&r| html! {
                                     <th scope="col" class="rule" title={names[r].clone()}>
-                                        <span class="rule-name">{ names[r].clone() }</span>
+                                        <span class="rule-name">{ short_name(&names[r]) }</span>
                                         <span class="count">{ d.summary.per_rule[r] }</span>
                                     </th>
                                 }) }
                             </tr>
                         </thead>
                         <tbody>
-                            { for shown.iter().map(|&i| row(d, i, &columns)) }
+                            { for shown.iter().enumerate().map(|(n, &i)| row(d, i, &columns, n == 0)) }
                         </tbody>
                     </table>
                 </div>
                 <div class="pager">
                     <button type="button" data-testid="matrix-prev" disabled={current == 0} onclick={go(current.saturating_sub(1))}>{ "← Previous" }</button>
-                    <span data-testid="matrix-range">{ format!("Events {first}–{last} of {}", rows.len()) }</span>
+                    <span data-testid="matrix-range">{ range }</span>
                     <button type="button" data-testid="matrix-next" disabled={current + 1 >= pages} onclick={go(current + 1)}>{ "Next →" }</button>
                 </div>
             }
@@ -155,7 +175,47 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     }
 }
 
-fn row(d: &Done, i: usize, columns: &[usize]) -> Html {
+/// A column's heading: the part of a long name that tells rules apart (a
+/// logical id after its stack or function, a Terraform resource's name).
+fn short_name(name: &str) -> &str {
+    let tail = name.rsplit('/').next().unwrap_or(name);
+    if tail.chars().count() > 18 {
+        tail.rsplit('.')
+            .next()
+            .filter(|t| !t.is_empty())
+            .unwrap_or(tail)
+    } else {
+        tail
+    }
+}
+
+/// The cell's button `step` rows and columns away from the focused one.
+fn neighbour(e: &KeyboardEvent, (rows, cols): (i32, i32)) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let cell = e
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("td[data-rule]")
+        .ok()??;
+    let tr = cell.parent_element()?;
+    let index = (0..tr.children().length())
+        .find(|&k| tr.children().item(k).as_ref() == Some(&cell))? as i32;
+    let target_row = match rows {
+        1 => tr.next_element_sibling()?,
+        -1 => tr.previous_element_sibling()?,
+        _ => tr,
+    };
+    let target = target_row
+        .children()
+        .item(u32::try_from(index + cols).ok()?)?;
+    if !target.has_attribute("data-rule") {
+        return None;
+    }
+    target.query_selector("button").ok()??.dyn_into().ok()
+}
+
+fn row(d: &Done, i: usize, columns: &[usize], first_row: bool) -> Html {
     let r = &d.rows[i];
     let label = describe(&r.event);
     let head = html! {
@@ -172,14 +232,16 @@ fn row(d: &Done, i: usize, columns: &[usize]) -> Html {
             <tr>
                 { head }
                 <td class="count">{ m.len() }</td>
-                { for columns.iter().map(|&c| {
+                { for columns.iter().enumerate().map(|(k, &c)| {
                     let hit = m.binary_search(&(c as u32)).is_ok();
+                    // One Tab stop for the grid: its first cell; arrows do the rest.
+                    let tab = if first_row && k == 0 { "0" } else { "-1" };
                     let name = &d.rules.names[c];
                     html! {
                         <td data-event={i.to_string()} data-rule={name.clone()}
                             data-state={if hit { "matched" } else { "unmatched" }}
                             class={if hit { "cell matched" } else { "cell" }}>
-                            <button type="button" aria-label={format!("Event #{i} × {name}: {}. Explain.", if hit { "matches" } else { "does not match" })}>
+                            <button type="button" tabindex={tab} aria-label={format!("Event #{i} × {name}: {}. Explain.", if hit { "matches" } else { "does not match" })}>
                                 { if hit { "●" } else { "" } }
                             </button>
                         </td>

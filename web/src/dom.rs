@@ -119,12 +119,31 @@ pub fn clear_fragment() {
     }
 }
 
-/// Asks the browser to copy `text` (the promise's outcome is not awaited).
+/// Asks the browser to copy `text` (the outcome is not awaited); `false`
+/// where there is no clipboard (pages not served over https or localhost).
 pub fn copy(text: &str) -> bool {
-    window().is_some_and(|w| {
-        let _ = w.navigator().clipboard().write_text(text);
-        true
-    })
+    let Some(promise) = write_clipboard(text) else {
+        return false;
+    };
+    // A refusal must not surface as an uncaught error.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+    true
+}
+
+/// Copies `text`; `true` once the browser says it did.
+pub async fn copy_text(text: &str) -> bool {
+    match write_clipboard(text) {
+        Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+        None => false,
+    }
+}
+
+fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
+    let navigator = window()?.navigator();
+    let present = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    (!present.is_undefined()).then(|| navigator.clipboard().write_text(text))
 }
 
 /// The textarea with this id, if there is one.
