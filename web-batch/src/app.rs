@@ -211,7 +211,8 @@ pub fn BatchPage(props: &BatchProps) -> Html {
         })
     };
 
-    let on_rules_input = {
+    // Typing in either editor: the text is kept, the stale link and Undo go.
+    let on_input = |rules_side: bool| {
         let (texts, schedule, link_text, undo) = (
             texts.clone(),
             schedule.clone(),
@@ -220,26 +221,13 @@ pub fn BatchPage(props: &BatchProps) -> Html {
         );
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            texts.borrow_mut().rules = area.value();
-            if link_text.is_some() {
-                link_text.set(None);
-            }
-            if undo.is_some() {
-                undo.set(None);
-            }
-            schedule();
-        })
-    };
-    let on_events_input = {
-        let (texts, schedule, link_text, undo) = (
-            texts.clone(),
-            schedule.clone(),
-            link_text.clone(),
-            undo.clone(),
-        );
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            texts.borrow_mut().events = area.value();
+            let mut t = texts.borrow_mut();
+            *(if rules_side {
+                &mut t.rules
+            } else {
+                &mut t.events
+            }) = area.value();
+            drop(t);
             if link_text.is_some() {
                 link_text.set(None);
             }
@@ -439,14 +427,14 @@ pub fn BatchPage(props: &BatchProps) -> Html {
                     <h2><label for="rules-input">{ "Rules" }</label></h2>
                     <p class="input-help" id="rules-help">{ "Patterns one per line, {\"name\": pattern, …}, a CloudFormation/SAM template (JSON or YAML), a cdk.out template, Terraform `show -json` output or a .tf file. Paste, or drop a file here." }</p>
                     <textarea id="rules-input" data-testid="rules-input" ref={rules_ref} spellcheck="false"
-                        aria-describedby="rules-help rules-status" oninput={on_rules_input} />
+                        aria-describedby="rules-help rules-status" oninput={on_input(true)} />
                     <div id="rules-status" class="batch-status" data-testid="rules-status">{ rules_status }</div>
                 </section>
                 <section class="panel" ondrop={on_drop(false)} ondragover={on_drag_over.clone()}>
                     <h2><label for="events-input">{ "Events" }</label></h2>
                     <p class="input-help" id="events-help">{ "JSON Lines, a JSON array, or CloudTrail log files ({\"Records\": […]}, each record wrapped as EventBridge delivers it). Paste, or drop a file here." }</p>
                     <textarea id="events-input" data-testid="events-input" ref={events_ref} spellcheck="false"
-                        aria-describedby="events-help events-status" oninput={on_events_input} />
+                        aria-describedby="events-help events-status" oninput={on_input(false)} />
                     <div id="events-status" class="batch-status">{ for events_status }</div>
                 </section>
             </div>
