@@ -425,7 +425,7 @@ pub fn BatchPage(props: &BatchProps) -> Html {
             <div class="batch-inputs">
                 <section class="panel" ondrop={on_drop(true)} ondragover={on_drag_over.clone()}>
                     <h2><label for="rules-input">{ "Rules" }</label></h2>
-                    <p class="input-help" id="rules-help">{ "Patterns one per line, {\"name\": pattern, …}, a CloudFormation/SAM template (JSON or YAML), a cdk.out template, Terraform `show -json` output or a .tf file. Paste, or drop a file here." }</p>
+                    <p class="input-help" id="rules-help">{ "Patterns one after another (one per line, or pretty-printed), {\"name\": pattern, …}, a CloudFormation/SAM template (JSON or YAML), a cdk.out template, Terraform `show -json` output or a .tf file. Paste, or drop a file here." }</p>
                     <textarea id="rules-input" data-testid="rules-input" ref={rules_ref} spellcheck="false"
                         aria-describedby="rules-help rules-status" oninput={on_input(true)} />
                     <div id="rules-status" class="batch-status" data-testid="rules-status">{ rules_status }</div>

@@ -17,24 +17,63 @@ pub fn single(doc: &Doc<'_>, name: &str) -> Vec<Rule> {
     )]
 }
 
-/// One pattern per non-blank line, named `line-N` (1-based).
+/// One pattern per non-blank line, named `line-N` (1-based). A pattern
+/// written over several lines (pretty-printed patterns pasted one after
+/// another) is one pattern, named by the line it starts on; a line that does
+/// not read as a whole value is one pattern as it is (AWS's error says why).
 pub fn lines(doc: &Doc<'_>) -> Vec<Rule> {
+    let text = doc.text;
     let mut rules = Vec::new();
-    let mut offset = 0;
-    for (i, line) in doc.text.split_inclusive('\n').enumerate() {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if !content.trim().is_empty() {
-            let start = offset + (content.len() - content.trim_start().len());
+    let (mut offset, mut line_no) = (0, 1);
+    while offset < text.len() {
+        let line_end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        let content = text[offset..line_end].trim_end_matches(['\n', '\r']);
+        let start = offset + (content.len() - content.trim_start().len());
+        if let Some(next) = (!content.trim().is_empty())
+            .then(|| multi_line_value(text, start))
+            .flatten()
+        {
             rules.push(doc.rule(
-                format!("line-{}", i + 1),
+                format!("line-{line_no}"),
+                start,
+                text[start..next.0].to_string(),
+                &SourceMap::verbatim(start),
+            ));
+            line_no += text[offset..next.1].matches('\n').count();
+            offset = next.1;
+            continue;
+        }
+        if !content.trim().is_empty() {
+            rules.push(doc.rule(
+                format!("line-{line_no}"),
                 start,
                 content.to_string(),
                 &SourceMap::verbatim(offset),
             ));
         }
-        offset += line.len();
+        line_no += 1;
+        offset = line_end;
     }
     rules
+}
+
+/// A well-formed JSON value starting at `start` that goes on past its first
+/// line and ends its last one: (its end, the start of the next line).
+fn multi_line_value(text: &str, start: usize) -> Option<(usize, usize)> {
+    let mut reader = eventpattern::json::Reader::new(&text[start..], crate::tree::MAX_DEPTH);
+    let end = loop {
+        match reader.next_token() {
+            Ok(t) if t.kind == eventpattern::json::TokenKind::End => return None,
+            Ok(_) if reader.depth() == 0 => break start + reader.offset(),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    };
+    let next_line = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+    (text[start..end].contains('\n') && text[end..next_line].trim().is_empty())
+        .then_some((end, next_line))
 }
 
 /// `{"name": pattern, …}`: each value's text as written.
@@ -95,6 +134,23 @@ fn value_end(text: &str, start: usize) -> usize {
 mod tests {
     use super::*;
     use crate::Status;
+
+    #[test]
+    fn pretty_printed_patterns_one_after_another_are_one_rule_each() {
+        let text = "{\n  \"source\": [\"aws.ec2\"]\n}\n{\n  \"detail\": {\n    \"n\": [{\"prefix\": 5}]\n  }\n}\n{\"a\": [1]}\n{\"b\": \n";
+        let doc = Doc::new("pasted", text);
+        let rules = lines(&doc);
+        let names: Vec<&str> = rules.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["line-1", "line-4", "line-9", "line-10"]);
+        assert!(matches!(rules[0].status, Status::Valid { .. }));
+        let Status::Invalid { error, .. } = &rules[1].status else {
+            panic!("{:?}", rules[1].status)
+        };
+        assert_eq!(error.reason, "prefix match pattern must be a string");
+        assert_eq!((error.at.line, error.at.column), (6, 22));
+        assert!(matches!(rules[2].status, Status::Valid { .. }));
+        assert!(matches!(rules[3].status, Status::Invalid { .. }));
+    }
 
     #[test]
     fn json_lines_name_by_line_and_point_into_the_line() {
