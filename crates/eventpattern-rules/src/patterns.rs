@@ -62,15 +62,7 @@ pub fn lines(doc: &Doc<'_>) -> Vec<Rule> {
 /// A well-formed JSON value starting at `start` that goes on past its first
 /// line and ends its last one: (its end, the start of the next line).
 fn multi_line_value(text: &str, start: usize) -> Option<(usize, usize)> {
-    let mut reader = eventpattern::json::Reader::new(&text[start..], crate::tree::MAX_DEPTH);
-    let end = loop {
-        match reader.next_token() {
-            Ok(t) if t.kind == eventpattern::json::TokenKind::End => return None,
-            Ok(_) if reader.depth() == 0 => break start + reader.offset(),
-            Ok(_) => {}
-            Err(_) => return None,
-        }
-    };
+    let end = well_formed_value_end(text, start)?;
     let next_line = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
     (text[start..end].contains('\n') && text[end..next_line].trim().is_empty())
         .then_some((end, next_line))
@@ -116,18 +108,20 @@ pub fn looks_named(root: &Node) -> bool {
 
 /// The end of the JSON value starting at `start` (already known to be well formed).
 fn value_end(text: &str, start: usize) -> usize {
+    well_formed_value_end(text, start).unwrap_or(text.len())
+}
+
+/// The end of the JSON value starting at `start`, if it is well formed.
+fn well_formed_value_end(text: &str, start: usize) -> Option<usize> {
     let mut reader = eventpattern::json::Reader::new(&text[start..], crate::tree::MAX_DEPTH);
     loop {
         match reader.next_token() {
-            Ok(t) if t.kind == eventpattern::json::TokenKind::End => break,
+            Ok(t) if t.kind == eventpattern::json::TokenKind::End => return None,
+            Ok(_) if reader.depth() == 0 => return Some(start + reader.offset()),
             Ok(_) => {}
-            Err(_) => break,
-        }
-        if reader.depth() == 0 {
-            break;
+            Err(_) => return None,
         }
     }
-    start + reader.offset()
 }
 
 #[cfg(test)]
