@@ -3,10 +3,26 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_eventpattern"))
+}
+
+/// Starts `eventpattern serve ARGS` and reads the URL it prints first.
+fn serve(args: &[&str]) -> (Child, String) {
+    let mut child = bin()
+        .arg("serve")
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut url = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut url)
+        .unwrap();
+    (child, url)
 }
 
 #[test]
@@ -24,23 +40,7 @@ fn a_non_loopback_address_needs_the_flag() {
 
 #[test]
 fn with_the_flag_it_warns() {
-    let mut child = bin()
-        .args([
-            "serve",
-            "--bind",
-            "0.0.0.0",
-            "--port",
-            "0",
-            "--allow-remote",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut url = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut url)
-        .unwrap();
+    let (mut child, url) = serve(&["--bind", "0.0.0.0", "--port", "0", "--allow-remote"]);
     assert!(url.starts_with("http://0.0.0.0:"), "{url}");
     stop(&mut child);
     let mut err = String::new();
@@ -55,16 +55,7 @@ fn with_the_flag_it_warns() {
 
 #[test]
 fn serves_until_sigterm_with_one_log_line_per_request() {
-    let mut child = bin()
-        .args(["serve", "--port", "0", "--verbose"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut url = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut url)
-        .unwrap();
+    let (mut child, url) = serve(&["--port", "0", "--verbose"]);
     let addr = url.trim().trim_start_matches("http://").to_string();
     let body = r#"{"EventPattern": "{\"source\": [\"a\"]}", "Event": "{\"id\":\"1\",\"account\":\"1\",\"source\":\"a\",\"time\":\"t\",\"region\":\"r\",\"detail-type\":\"d\"}"}"#;
     let mut s = TcpStream::connect(&addr).unwrap();
